@@ -1,0 +1,44 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Marketplace.Infrastructure.Persistence;
+
+/// <summary>Marten (documents and events) and Wolverine (durable messaging with the Marten outbox).</summary>
+public static class CritterStackSetup
+{
+    public const string DocumentSchema = "marketplace";
+    public const string MessageSchema = "wolverine";
+
+    public static void AddCritterStack(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = DocumentSchema;
+                options.Events.DatabaseSchemaName = DocumentSchema;
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessageSchema);
+
+        builder.Services.CritterStackDefaults(defaults =>
+        {
+            defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            defaults.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+            // Production loads the handler code written by `dotnet run -- codegen write` (see docs/operations.md).
+            defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
+            defaults.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+        });
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.UseDurableInboxOnAllListeners();
+            options.Policies.UseDurableOutboxOnAllSendingEndpoints();
+        });
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Infrastructure.Web;
+
+/// <summary>
+/// Every error is a ProblemDetails (RFC 9457) with a stable type, a trace id and the correlation id, for API clients
+/// and anything that does not ask for HTML; a person in a browser gets the error page instead.
+/// </summary>
+public static class ErrorResponses
+{
+    public static void AddMarketplaceProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var http = context.HttpContext;
+            problem.Status ??= http.Response.StatusCode;
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                problem.Type = ProblemTypes.ForStatus(problem.Status.Value);
+            }
+
+            problem.Instance ??= http.Request.Path;
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
+            problem.Extensions["correlationId"] = CorrelationId.Of(http);
+            if (problem.Status >= 500 && context.Exception is not null)
+            {
+                problem.Detail = "An unexpected error occurred. Quote the correlation id if you contact support.";
+            }
+        });
+
+    public static bool WantsHtml(HttpContext context) =>
+        !IsMachinePath(context.Request.Path) &&
+        context.Request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+
+    public static void UseMarketplaceErrorHandling(this WebApplication app)
+    {
+        app.UseWhen(WantsHtml, html =>
+        {
+            html.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error/500?dev=1" : "/Error/500");
+            html.UseStatusCodePagesWithReExecute("/Error/{0}");
+        });
+        app.UseWhen(context => !WantsHtml(context), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
+            api.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
+        });
+    }
+
+    private static Task WriteStatusAsync(HttpContext http) =>
+        WriteAsync(http, new ProblemDetails { Status = http.Response.StatusCode });
+
+    private static Task WriteUnhandledAsync(HttpContext http)
+    {
+        var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        http.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status };
+        if (status < 500)
+        {
+            problem.Detail = exception?.Message;
+        }
+        else if (exception is not null && http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            problem.Extensions["exception"] = exception.ToString();
+        }
+
+        return WriteAsync(http, problem, exception);
+    }
+
+    private static async Task WriteAsync(HttpContext http, ProblemDetails problem, Exception? exception = null)
+    {
+        var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await service.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/health") ||
+        path.StartsWithSegments("/openapi") || path.StartsWithSegments("/hubs");
+}

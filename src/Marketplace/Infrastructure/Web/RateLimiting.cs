@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Marketplace.Infrastructure.Web;
+
+/// <summary>Named rate-limit policies, partitioned per client address; limits come from <c>RateLimits:&lt;Policy&gt;</c>.</summary>
+public static class RateLimiting
+{
+    /// <summary>Every API request, per client address.</summary>
+    public const string Api = "api";
+
+    /// <summary>Messages to the team from the contact form.</summary>
+    public const string Contact = "contact";
+
+    /// <summary>Sign-in, sign-up and password reset attempts.</summary>
+    public const string Auth = "auth";
+
+    private static readonly Dictionary<string, FixedWindowRateLimiterOptions> Defaults = new()
+    {
+        [Api] = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) },
+        [Contact] = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) },
+        [Auth] = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) },
+    };
+
+    public static void AddMarketplaceRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiter(options =>
+        {
+            foreach (var (name, defaults) in Defaults)
+            {
+                var limits = Configured(configuration.GetSection($"RateLimits:{name}"), defaults);
+                options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => limits));
+            }
+
+            options.OnRejected = WriteRejectionAsync;
+        });
+    }
+
+    public static string ClientKey(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static FixedWindowRateLimiterOptions Configured(IConfigurationSection section, FixedWindowRateLimiterOptions defaults) => new()
+    {
+        PermitLimit = section.GetValue("PermitLimit", defaults.PermitLimit),
+        Window = section.GetValue("Window", defaults.Window),
+        QueueLimit = 0,
+    };
+
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"Try again in {seconds} seconds.",
+            },
+        });
+    }
+}

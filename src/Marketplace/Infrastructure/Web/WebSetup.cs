@@ -1,0 +1,63 @@
+using FluentValidation;
+using Microsoft.AspNetCore.HttpOverrides;
+using Serilog;
+
+namespace Marketplace.Infrastructure.Web;
+
+/// <summary>The HTTP plumbing every feature relies on, in pipeline order.</summary>
+public static class WebSetup
+{
+    public static void AddMarketplaceWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMarketplaceProblemDetails();
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddMarketplaceRateLimiting(builder.Configuration);
+        services.AddMarketplaceHealthChecks();
+        services.AddMarketplaceOpenApi();
+        services.AddRazorPages();
+        services.AddAntiforgery(options => options.Cookie.Name = "mp.antiforgery");
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+    }
+
+    public static void UseMarketplaceWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationId>();
+        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
+            diagnostics.Set("ClientAddress", http.Connection.RemoteIpAddress?.ToString()));
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMarketplaceErrorHandling();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+    }
+
+    public static void MapMarketplaceWeb(this WebApplication app)
+    {
+        app.MapMarketplaceHealthChecks();
+        app.MapMarketplaceOpenApi();
+        app.MapRazorPages();
+    }
+}

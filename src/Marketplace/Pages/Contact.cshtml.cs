@@ -1,0 +1,48 @@
+using FluentValidation;
+using Marketplace.Features.Platform;
+using Marketplace.Infrastructure.Web;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Wolverine.Marten;
+
+namespace Marketplace.Pages;
+
+[EnableRateLimiting(RateLimiting.Contact)]
+public sealed class ContactModel(
+    IValidator<SubmitContactMessage.Request> validator, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public ContactInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public void OnGet(bool sent) => Sent = sent;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var request = new SubmitContactMessage.Request(Input.Name ?? "", Input.Email ?? "", Input.Subject ?? "", Input.Message ?? "");
+        var result = await validator.ValidateAsync(request, ct);
+        foreach (var failure in result.Errors)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{failure.PropertyName}", failure.ErrorMessage);
+        }
+
+        if (!result.IsValid)
+        {
+            return Page();
+        }
+
+        await SubmitContactMessage.ExecuteAsync(request, session, outbox, clock, ct);
+        return RedirectToPage(new { sent = true });
+    }
+
+    public sealed class ContactInput
+    {
+        public string? Name { get; set; }
+        public string? Email { get; set; }
+        public string? Subject { get; set; }
+        public string? Message { get; set; }
+    }
+}

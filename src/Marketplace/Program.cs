@@ -1,0 +1,22 @@
+using JasperFx;
+using Marketplace.Infrastructure.Logging;
+using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Persistence;
+using Marketplace.Infrastructure.Postgres;
+using Marketplace.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMarketplaceLogging();
+builder.AddMarketplaceDatabase();
+builder.AddCritterStack();
+builder.AddMarketplaceWeb();
+builder.AddFeatureModules();
+
+var app = builder.Build();
+app.UseMarketplaceWeb();
+app.MapMarketplaceWeb();
+app.MapFeatureModules();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;
