@@ -24,12 +24,14 @@ public static class CritterStackSetup
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessageSchema);
 
+        // Production loads the handler code written by `dotnet run -- codegen write` (docs/operations.md);
+        // every other environment compiles it at start-up.
+        var codeMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
         builder.Services.CritterStackDefaults(defaults =>
         {
-            defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            defaults.Development.GeneratedCodeMode = codeMode;
+            defaults.Production.GeneratedCodeMode = codeMode;
             defaults.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
-            // Production loads the handler code written by `dotnet run -- codegen write` (see docs/operations.md).
-            defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
             defaults.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
         });
 

@@ -14,6 +14,7 @@ public sealed record ClusterLayout(string Root)
     public string ServerDirectory => Path.Combine(Root, "cluster");
     public string LogFile => Path.Combine(ServerDirectory, "server.log");
     public string SecretFile => Path.Combine(Root, "postgres.secret");
+    public string PortFile => Path.Combine(Root, "postgres.port");
     public string LockFile => Path.Combine(Root, "postgres.lock");
     public string UsersDirectory => Path.Combine(Root, "postgres.users");
 

@@ -41,9 +41,13 @@ public sealed class EmbeddedPostgresCluster(ClusterLayout layout, string binDire
         File.Exists(Path.Combine(layout.DataDirectory, "postmaster.pid")) &&
         ProcessRunner.Run(Tool("pg_ctl"), ["status", "-D", layout.DataDirectory], RunAs).ExitCode == 0;
 
+    /// <summary>Starts the server on the port it had last time when that is still free, so connection strings stay valid.</summary>
     public void Start()
     {
-        var port = FreeLoopbackPort();
+        var port = File.Exists(layout.PortFile) && int.TryParse(File.ReadAllText(layout.PortFile), out var last) && IsFree(last)
+            ? last
+            : FreeLoopbackPort();
+        File.WriteAllText(layout.PortFile, port.ToString(CultureInfo.InvariantCulture));
         string[] options = ["-c", "listen_addresses=127.0.0.1", "-c", $"port={port}", "-c", "unix_socket_directories=", "-c", "max_connections=300"];
         ProcessRunner.RunOrThrow(Tool("pg_ctl"),
             ["start", "-w", "-t", "60", "-D", layout.DataDirectory, "-l", layout.LogFile, "-o", string.Join(' ', options)], RunAs);
@@ -121,6 +125,20 @@ public sealed class EmbeddedPostgresCluster(ClusterLayout layout, string binDire
     }
 
     private string Tool(string name) => Path.Combine(binDirectory, name);
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 
     private static int FreeLoopbackPort()
     {

@@ -1,0 +1,44 @@
+using Alba;
+using Marketplace.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests;
+
+/// <summary>One Alba host of the whole app per test collection, on a database of its own.</summary>
+public class AppFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public string ConnectionString => _database!.ConnectionString;
+
+    protected virtual string Environment => "Development";
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(GetType().Name);
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment(Environment);
+            builder.UseSetting("ConnectionStrings:Marketplace", _database.ConnectionString);
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultyRoutes>());
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}

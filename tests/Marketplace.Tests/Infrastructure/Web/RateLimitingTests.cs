@@ -1,0 +1,60 @@
+using Marketplace.Infrastructure.Web;
+
+namespace Marketplace.Tests.Infrastructure.Web;
+
+public sealed class RateLimitingTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private static readonly object ValidMessage = new
+    {
+        name = "Ada", email = "ada@example.com", subject = "Hello", message = "A question about selling fonts.",
+    };
+
+    [Fact]
+    public async Task The_contact_policy_rejects_the_sixth_message_from_one_address_with_429_and_retry_after()
+    {
+        var client = NewClientAddress();
+        for (var i = 0; i < 5; i++)
+        {
+            await Host.Scenario(s =>
+            {
+                s.Post.Json(ValidMessage).ToUrl("/api/platform/contact");
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
+                s.StatusCodeShouldBe(202);
+            });
+        }
+
+        var rejected = await Host.Scenario(s =>
+        {
+            s.Post.Json(ValidMessage).ToUrl("/api/platform/contact");
+            s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
+            s.StatusCodeShouldBe(429);
+        });
+
+        rejected.ShouldBeProblem(429, ProblemTypes.TooManyRequests);
+        int.Parse(rejected.Context.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBeInRange(1, 15 * 60);
+    }
+
+    [Fact]
+    public async Task Another_address_is_not_held_back_by_a_limited_one()
+    {
+        var noisy = NewClientAddress();
+        for (var i = 0; i < 6; i++)
+        {
+            await Host.Scenario(s =>
+            {
+                s.Post.Json(ValidMessage).ToUrl("/api/platform/contact");
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = noisy);
+                s.IgnoreStatusCode();
+            });
+        }
+
+        var other = NewClientAddress();
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(ValidMessage).ToUrl("/api/platform/contact");
+            s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = other);
+            s.StatusCodeShouldBe(202);
+        });
+    }
+}

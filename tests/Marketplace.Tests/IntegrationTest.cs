@@ -1,0 +1,37 @@
+using Alba;
+using Marten;
+
+namespace Marketplace.Tests;
+
+/// <summary>Base of tests in the app collection: the shared host, with every document and message reset before each test.</summary>
+[Collection(AppCollection.Name)]
+public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
+{
+    private static int s_nextClient;
+
+    protected IAlbaHost Host => fixture.Host;
+
+    public virtual async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A client address of its own, so per-address rate limits of one test never meet another's.</summary>
+    protected static System.Net.IPAddress NewClientAddress()
+    {
+        var n = Interlocked.Increment(ref s_nextClient);
+        return new System.Net.IPAddress([10, (byte)(n >> 16), (byte)(n >> 8), (byte)n]);
+    }
+
+    protected async Task StoreAsync<T>(params T[] documents) where T : notnull
+    {
+        await using var session = Host.DocumentStore().LightweightSession();
+        session.Store(documents);
+        await session.SaveChangesAsync();
+    }
+
+    protected async Task<T> QueryAsync<T>(Func<IQuerySession, Task<T>> query)
+    {
+        await using var session = Host.DocumentStore().QuerySession();
+        return await query(session);
+    }
+}
