@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: integration tests (Alba on the embedded PostgreSQL) and browser tests (Playwright in Debian's
+# Chromium). Installs what a fresh Debian 12 machine lacks for them; the .NET SDK and PostgreSQL binaries are expected.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v pg_config >/dev/null; then
+  echo "Installing PostgreSQL server binaries (the tests start a private cluster from them)..."
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+fi
+
+dotnet test Marketplace.sln --configuration Release "$@"

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Marketplace.Testing;
+
+namespace Marketplace.BrowserTests;
+
+/// <summary>
+/// The real app in a process of its own on a loopback port, as a person would run it, against a test database.
+/// </summary>
+public sealed partial class AppServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private AppServer(Process process) => _process = process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
+    public static async Task<AppServer> StartAsync(string connectionString)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryPaths.App,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Marketplace.dll"), "--urls", "http://127.0.0.1:0", "--contentRoot", RepositoryPaths.App })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ConnectionStrings__Marketplace"] = connectionString;
+
+        var server = new AppServer(Process.Start(info) ?? throw new InvalidOperationException("Could not start the app."));
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Collect(object? _, DataReceivedEventArgs line)
+        {
+            if (line.Data is null)
+            {
+                return;
+            }
+
+            lock (server._output)
+            {
+                server._output.Add(line.Data);
+            }
+
+            if (ListeningOn().Match(line.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            }
+        }
+
+        server._process.OutputDataReceived += Collect;
+        server._process.ErrorDataReceived += Collect;
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        server._process.EnableRaisingEvents = true;
+        server._process.Exited += (_, _) => listening.TrySetException(
+            new InvalidOperationException("The app exited while starting:\n" + string.Join('\n', server.Output)));
+
+        server.BaseAddress = await listening.Task.WaitAsync(StartTimeout);
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGINT lets the app stop gracefully (Wolverine releases its node and leases).
+            using var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+}

@@ -1,0 +1,73 @@
+using Marketplace.Testing;
+using Microsoft.Playwright;
+
+namespace Marketplace.BrowserTests;
+
+/// <summary>One app process and one Chromium (Debian's) per test collection; each test gets a fresh browser context.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private IPlaywright _playwright = null!;
+
+    public AppServer App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. Run ./test.sh (it installs Debian's chromium) or `apt-get install chromium`.");
+        }
+
+        _database = await TestDatabase.CreateAsync("browser");
+        App = await AppServer.StartAsync(_database.ConnectionString);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a screenshot under TestResults/screenshots for people to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

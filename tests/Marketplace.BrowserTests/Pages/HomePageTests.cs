@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace Marketplace.BrowserTests.Pages;
+
+[Collection(BrowserCollection.Name)]
+public sealed class HomePageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task The_home_page_renders_with_its_navigation_and_no_console_errors()
+    {
+        var page = await fixture.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+
+        var response = await page.GotoAsync("/");
+
+        response!.Status.ShouldBe(200);
+        (await page.TitleAsync()).ShouldBe("Marketplace");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Marketplace");
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Discover" })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Contact" })).ToBeVisibleAsync();
+        (await page.EvaluateAsync<string>("getComputedStyle(document.body).display")).ShouldBe("flex"); // the stylesheet loaded
+        await BrowserFixture.ScreenshotAsync(page, "home");
+        problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Navigating_from_the_home_page_reaches_the_contact_page_and_marks_it_current()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Contact" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/contact$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Contact the team");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })
+            .GetByRole(AriaRole.Link, new() { Name = "Contact" })).ToHaveAttributeAsync("aria-current", "page");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_navigation_folds_behind_a_menu_button()
+    {
+        var page = await fixture.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync("/");
+        var contact = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Contact" });
+        await Assertions.Expect(contact).ToBeHiddenAsync();
+
+        await page.GetByText("Menu").ClickAsync();
+
+        await Assertions.Expect(contact).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "home-phone-menu");
+    }
+
+    [Fact]
+    public async Task A_missing_page_shows_the_friendly_error_page()
+    {
+        var page = await fixture.NewPageAsync();
+
+        var response = await page.GotoAsync("/no-such-page");
+
+        response!.Status.ShouldBe(404);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the start" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+    }
+}
