@@ -17,6 +17,7 @@ public static class PostgresSetup
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var lease = EmbeddedPostgres.Acquire(DataFolder(builder));
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => lease.Dispose(); // also when the host fails to start
             builder.Services.AddHostedService(services =>
                 new EmbeddedPostgresLifetime(lease, services.GetRequiredService<IHostApplicationLifetime>()));
             CreateDatabaseIfMissingAsync(lease.AdminConnectionString, EmbeddedDatabase).GetAwaiter().GetResult();

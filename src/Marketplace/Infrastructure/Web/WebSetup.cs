@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
+using Serilog.Events;
 
 namespace Marketplace.Infrastructure.Web;
 
@@ -38,8 +39,14 @@ public static class WebSetup
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationId>();
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
-            diagnostics.Set("ClientAddress", http.Connection.RemoteIpAddress?.ToString()));
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("ClientAddress", http.Connection.RemoteIpAddress?.ToString());
+            options.GetLevel = (http, _, error) => error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose // probes every few seconds
+                : LogEventLevel.Information;
+        });
         app.UseMiddleware<SecurityHeaders>();
         app.UseMarketplaceErrorHandling();
         if (!app.Environment.IsDevelopment())
