@@ -1,8 +1,8 @@
-using JasperFx;
 using Marketplace.Infrastructure.Logging;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Postgres;
+using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +10,7 @@ builder.AddMarketplaceLogging();
 builder.AddMarketplaceDatabase();
 builder.AddCritterStack();
 builder.AddMarketplaceWeb();
+builder.AddMarketplaceSeeding();
 builder.AddFeatureModules();
 
 var app = builder.Build();
@@ -17,6 +18,6 @@ app.UseMarketplaceWeb();
 app.MapMarketplaceWeb();
 app.MapFeatureModules();
 
-return await app.RunJasperFxCommands(args);
+return await app.RunMarketplaceAsync(args);
 
 public partial class Program;

@@ -9,12 +9,19 @@ namespace Marketplace.Testing;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly ClusterLease? _lease;
+    // One hold on the embedded cluster for the whole test process, released at exit: test classes come and go, and the
+    // cluster must not stop and restart between them.
+    private static readonly Lazy<ClusterLease> SharedCluster = new(() =>
+    {
+        var lease = EmbeddedPostgres.Acquire(RepositoryPaths.AppData);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => lease.Dispose();
+        return lease;
+    });
+
     private readonly string _adminConnectionString;
 
-    private TestDatabase(ClusterLease? lease, string adminConnectionString, string name)
+    private TestDatabase(string adminConnectionString, string name)
     {
-        _lease = lease;
         _adminConnectionString = adminConnectionString;
         Name = name;
         ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
@@ -27,24 +34,19 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string purpose)
     {
         var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace");
-        var lease = string.IsNullOrWhiteSpace(configured) ? EmbeddedPostgres.Acquire(RepositoryPaths.AppData) : null;
-        var admin = lease?.AdminConnectionString
-            ?? new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" }.ConnectionString;
+        var admin = string.IsNullOrWhiteSpace(configured)
+            ? SharedCluster.Value.AdminConnectionString
+            : new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" }.ConnectionString;
         var name = $"test_{purpose[..Math.Min(purpose.Length, 12)]}_{Guid.NewGuid():N}".ToLowerInvariant();
         await PostgresSetup.CreateDatabaseIfMissingAsync(admin, name);
-        return new TestDatabase(lease, admin, name);
+        return new TestDatabase(admin, name);
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using (var connection = new NpgsqlConnection(_adminConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists \"{Name}\" with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        _lease?.Dispose();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists \"{Name}\" with (force)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }

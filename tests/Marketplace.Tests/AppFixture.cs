@@ -16,6 +16,9 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual string Environment => "Development";
 
+    /// <summary>Settings of this host on top of the app's own.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(GetType().Name);
@@ -23,6 +26,12 @@ public class AppFixture : IAsyncLifetime
         {
             builder.UseEnvironment(Environment);
             builder.UseSetting("ConnectionStrings:Marketplace", _database.ConnectionString);
+            builder.UseSetting("Seed:DemoData", "false");
+            foreach (var (key, value) in Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultyRoutes>());
         });
     }

@@ -11,6 +11,16 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
 
     protected IAlbaHost Host => fixture.Host;
 
+    /// <summary>This test's own client address: per-address rate limits never carry over between tests.</summary>
+    protected System.Net.IPAddress ClientAddress { get; } = NewClientAddress();
+
+    /// <summary>A scenario from <see cref="ClientAddress"/>.</summary>
+    protected Task<IScenarioResult> SendAsync(Action<Scenario> configure) => Host.Scenario(s =>
+    {
+        s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = ClientAddress);
+        configure(s);
+    });
+
     public virtual async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;

@@ -23,6 +23,14 @@ public static class FeatureModules
         return modules;
     }
 
+    public static void UseFeatureMiddleware(this IApplicationBuilder app)
+    {
+        foreach (var module in app.ApplicationServices.GetRequiredService<IReadOnlyList<IFeatureModule>>())
+        {
+            module.UseMiddleware(app);
+        }
+    }
+
     public static void MapFeatureModules(this WebApplication app)
     {
         foreach (var module in app.Services.GetRequiredService<IReadOnlyList<IFeatureModule>>())

@@ -9,6 +9,11 @@ public interface IFeatureModule
     /// <summary>Registers services, options and Marten configuration (through <c>services.ConfigureMarten</c>).</summary>
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
+    /// <summary>Adds middleware that runs after authentication and before authorization (most features need none).</summary>
+    void UseMiddleware(IApplicationBuilder app)
+    {
+    }
+
     /// <summary>Maps the feature's HTTP endpoints (and hubs).</summary>
     void MapEndpoints(IEndpointRouteBuilder app);
 }

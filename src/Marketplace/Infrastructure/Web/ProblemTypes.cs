@@ -18,6 +18,11 @@ public static class ProblemTypes
     public const string ServerError = Base + "server-error";
     public const string Unavailable = Base + "unavailable";
 
+    public const string InvalidCredentials = Base + "invalid-credentials";
+    public const string TwoFactorRequired = Base + "two-factor-required";
+    public const string EmailNotConfirmed = Base + "email-not-confirmed";
+    public const string InvalidToken = Base + "invalid-token";
+
     public static string ForStatus(int status) => status switch
     {
         400 => BadRequest,

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Infrastructure.Modules;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Events;
@@ -57,7 +58,10 @@ public static class WebSetup
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseFeatureMiddleware();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseAntiforgery();
     }
 

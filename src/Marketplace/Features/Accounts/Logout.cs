@@ -1,0 +1,27 @@
+using Marten;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Features.Accounts;
+
+public static class Logout
+{
+    public sealed record Request(string? RefreshToken);
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/logout", HandleAsync).AllowAnonymous()
+            .WithName("Logout")
+            .WithSummary("Ends the cookie session and, when given, retires the refresh token (and its family).");
+
+    public static async Task<IResult> HandleAsync(
+        Request? request, SignInManager<UserAccount> signIn, TokenService tokens, IDocumentSession session, CancellationToken ct)
+    {
+        await signIn.SignOutAsync();
+        if (!string.IsNullOrWhiteSpace(request?.RefreshToken))
+        {
+            await tokens.RetireAsync(request.RefreshToken, ct);
+            await session.SaveChangesAsync(ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+}

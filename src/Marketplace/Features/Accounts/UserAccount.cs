@@ -1,0 +1,50 @@
+namespace Marketplace.Features.Accounts;
+
+/// <summary>
+/// A person's account: the Identity user, stored as one Marten document. Roles, claims, external logins and
+/// authentication tokens live inside it, so the user store needs no joins.
+/// </summary>
+public sealed class UserAccount
+{
+    public Guid Id { get; set; }
+    public string? Email { get; set; }
+    public string? NormalizedEmail { get; set; }
+    public bool EmailConfirmed { get; set; }
+    public string? UserName { get; set; }
+    public string? NormalizedUserName { get; set; }
+    public string DisplayName { get; set; } = "";
+    public string? PasswordHash { get; set; }
+    public string? SecurityStamp { get; set; }
+    public string? ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString();
+    public string? PhoneNumber { get; set; }
+    public bool PhoneNumberConfirmed { get; set; }
+    public bool TwoFactorEnabled { get; set; }
+    public string? AuthenticatorKey { get; set; }
+
+    /// <summary>SHA-256 hashes of the unused recovery codes; the codes themselves are shown once and never stored.</summary>
+    public List<string> RecoveryCodeHashes { get; set; } = [];
+
+    public DateTimeOffset? LockoutEnd { get; set; }
+    public bool LockoutEnabled { get; set; } = true;
+    public int AccessFailedCount { get; set; }
+    public List<string> Roles { get; set; } = [];
+    public List<StoredClaim> Claims { get; set; } = [];
+    public List<StoredLogin> Logins { get; set; } = [];
+    public List<StoredToken> Tokens { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Marten's optimistic concurrency: a write based on a stale copy fails instead of losing an update.</summary>
+    [Marten.Schema.Version]
+    public Guid Version { get; set; }
+
+    /// <summary>Set when the person deleted the account; the document stays as an anonymous tombstone.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+}
+
+public sealed record StoredClaim(string Type, string Value);
+
+public sealed record StoredLogin(string LoginProvider, string ProviderKey, string? DisplayName);
+
+public sealed record StoredToken(string LoginProvider, string Name, string? Value);

@@ -1,0 +1,8 @@
+namespace Marketplace.Features.Email;
+
+/// <summary>
+/// A mail to send. Features publish it through the Marten outbox (<c>IMartenOutbox.PublishAsync</c>) in the same
+/// transaction as the change that causes it; the Email feature's durable handler delivers it. <see cref="MessageId"/>
+/// is the idempotency key: delivering the same message twice never sends two mails.
+/// </summary>
+public sealed record SendEmail(Guid MessageId, string To, string Subject, string Text, string Html);

@@ -1,0 +1,66 @@
+namespace Marketplace.Infrastructure.Seeding;
+
+/// <summary>Runs every feature's <see cref="IDemoData"/> in order: from the <c>seed</c> command and on a Development start.</summary>
+public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, IEnumerable<IDemoData> parts, ILogger<DemoDataSeeder> logger)
+{
+    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken ct)
+    {
+        var lines = new List<string>();
+        foreach (var part in parts.OrderBy(p => p.Order))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            lines.AddRange(await part.SeedAsync(scope.ServiceProvider, ct));
+        }
+
+        LogSeeded(logger, string.Join(Environment.NewLine, lines.Prepend("Demo data is ready:")));
+        return lines;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
+    private static partial void LogSeeded(ILogger logger, string summary);
+}
+
+public static class SeedingSetup
+{
+    public static IServiceCollection AddDemoData<T>(this IServiceCollection services) where T : class, IDemoData =>
+        services.AddSingleton<IDemoData, T>();
+
+    /// <summary>Demo data on start in Development, unless <c>Seed:DemoData</c> is false (the tests turn it off).</summary>
+    public static void AddMarketplaceSeeding(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DemoDataSeeder>();
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Seed:DemoData", true))
+        {
+            builder.Services.AddHostedService<DevelopmentSeeding>();
+        }
+    }
+
+    /// <summary><c>dotnet run -- seed</c> seeds and exits; any other arguments go to the JasperFx commands (codegen, resources...).</summary>
+    public static async Task<int> RunMarketplaceAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["seed"])
+        {
+            return await JasperFx.CommandLineHostingExtensions.RunJasperFxCommands(app, args);
+        }
+
+        await app.StartAsync();
+        foreach (var line in await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None))
+        {
+            Console.WriteLine(line);
+        }
+
+        await app.StopAsync();
+        return 0;
+    }
+
+    private sealed class DevelopmentSeeding(DemoDataSeeder seeder, IHostApplicationLifetime lifetime) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStarted.Register(() => _ = seeder.SeedAsync(lifetime.ApplicationStopping));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
