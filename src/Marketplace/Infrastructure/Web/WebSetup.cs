@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Events;
@@ -13,6 +14,7 @@ public static class WebSetup
     {
         var services = builder.Services;
         services.AddMarketplaceProblemDetails();
+        services.AddMarketplaceDataProtection();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddMarketplaceHealthChecks();

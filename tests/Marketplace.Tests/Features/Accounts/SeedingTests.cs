@@ -1,0 +1,58 @@
+using Marketplace.Features.Accounts;
+using Marketplace.Infrastructure.Seeding;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Features.Accounts;
+
+public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
+{
+    [Fact]
+    public async Task Demo_data_makes_one_confirmed_account_per_role_once_and_prints_their_sign_ins()
+    {
+        var seeder = Host.Services.GetRequiredService<DemoDataSeeder>();
+
+        var lines = await seeder.SeedAsync(CancellationToken.None);
+        await seeder.SeedAsync(CancellationToken.None);
+
+        var accounts = await QueryAsync(session => Marten.QueryableExtensions.ToListAsync(session.Query<UserAccount>()));
+        accounts.Count.ShouldBe(4);
+        accounts.ShouldAllBe(account => account.EmailConfirmed);
+        accounts.SelectMany(account => account.Roles).Distinct().Order().ShouldBe(Roles.All.Order());
+        lines.ShouldContain(line => line.Contains("admin@marketplace.localhost", StringComparison.Ordinal) && line.Contains(DemoAccounts.Password, StringComparison.Ordinal));
+        var admin = await LoginAsync("admin@marketplace.localhost", DemoAccounts.Password);
+        await AsUserAsync(admin.AccessToken, s => s.Get.Url("/api/admin/users"));
+    }
+}
+
+/// <summary>A host started with <c>Seed:AdminEmail</c> and <c>Seed:AdminPassword</c>, as an operator would.</summary>
+public sealed class ConfiguredAdminFixture : AppFixture
+{
+    public const string Email = "owner@shop.example";
+    public const string AdminPassword = "operator chosen passphrase";
+
+    protected override string Environment => "Staging";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Seed:AdminEmail"] = Email,
+        ["Seed:AdminPassword"] = AdminPassword,
+    };
+}
+
+public sealed class ConfiguredAdminTests(ConfiguredAdminFixture fixture) : IClassFixture<ConfiguredAdminFixture>
+{
+    [Fact]
+    public async Task The_first_admin_comes_from_configuration_in_any_environment()
+    {
+        var login = await fixture.Host.Scenario(s => s.Post.Json(new { email = ConfiguredAdminFixture.Email, password = ConfiguredAdminFixture.AdminPassword }).ToUrl("/api/auth/login"));
+        var tokens = login.ReadAsJson<TokenPair>()!;
+
+        var me = await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url("/api/me");
+            s.WithRequestHeader("Authorization", $"Bearer {tokens.AccessToken}");
+        });
+
+        me.ReadAsJson<GetMe.Response>()!.Roles.ShouldContain(Roles.Admin);
+    }
+}
