@@ -28,7 +28,9 @@ public sealed partial class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync(string connectionString)
+    /// <param name="connectionString">The test database.</param>
+    /// <param name="settings">Extra configuration as environment variables (<c>Seed__AdminEmail</c>, ...).</param>
+    public static async Task<AppServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +45,10 @@ public sealed partial class AppServer : IAsyncDisposable
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ConnectionStrings__Marketplace"] = connectionString;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var server = new AppServer(Process.Start(info) ?? throw new InvalidOperationException("Could not start the app."));
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -6,6 +6,10 @@ namespace Marketplace.BrowserTests;
 /// <summary>One app process and one Chromium (Debian's) per test collection; each test gets a fresh browser context.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>The first admin, created from configuration at start-up as in production (never through a public endpoint).</summary>
+    public const string AdminEmail = "admin@browser-tests.localhost";
+    public const string AdminPassword = "browser-tests-admin";
+
     private TestDatabase _database = null!;
     private IPlaywright _playwright = null!;
 
@@ -25,7 +29,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _database = await TestDatabase.CreateAsync("browser");
-        App = await AppServer.StartAsync(_database.ConnectionString);
+        App = await AppServer.StartAsync(_database.ConnectionString, new Dictionary<string, string>
+        {
+            ["Seed__AdminEmail"] = AdminEmail,
+            ["Seed__AdminPassword"] = AdminPassword,
+            ["RateLimits__auth__PermitLimit"] = "1000", // every test signs up and in from the same address
+        });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -40,10 +40,12 @@ public static class AccountResults
 
     /// <summary>Identity's own errors (weak password, ...) as a validation problem, keyed by the request field.</summary>
     public static IResult From(IdentityResult result, string passwordField = "password") =>
-        TypedResults.ValidationProblem(
-            result.Errors
-                .GroupBy(error => error.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
-                    : error.Code.Contains("Email", StringComparison.Ordinal) ? "email" : "")
-                .ToDictionary(group => group.Key, group => group.Select(error => error.Description).ToArray()),
-            title: "The request is not valid.", type: ProblemTypes.Validation);
+        TypedResults.ValidationProblem(FieldErrors(result, passwordField), title: "The request is not valid.", type: ProblemTypes.Validation);
+
+    /// <summary>Identity's errors by request field (camelCase; "" for errors about no one field).</summary>
+    public static Dictionary<string, string[]> FieldErrors(IdentityResult result, string passwordField = "password") =>
+        result.Errors
+            .GroupBy(error => error.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
+                : error.Code.Contains("Email", StringComparison.Ordinal) ? "email" : "")
+            .ToDictionary(group => group.Key, group => group.Select(error => error.Description).ToArray());
 }

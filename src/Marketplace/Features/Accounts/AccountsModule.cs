@@ -27,10 +27,12 @@ public sealed class AccountsModule : IFeatureModule
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedEmail = true;
+                options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorCodes.ProviderName;
             })
             .AddUserStore<UserStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(OneTimeAuthenticatorCodes.ProviderName)
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
         services.Configure<DataProtectionTokenProviderOptions>(options =>
             options.TokenLifespan = configuration.GetValue("Accounts:TokenLifespan", TimeSpan.FromHours(2)));

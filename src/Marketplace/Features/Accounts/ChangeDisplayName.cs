@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FluentValidation;
 using Marketplace.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
@@ -25,18 +26,21 @@ public static class ChangeDisplayName
             return TypedResults.Unauthorized();
         }
 
+        var result = await ExecuteAsync(request, user, users, signIn, http.User);
+        return result.Succeeded ? TypedResults.NoContent() : AccountResults.From(result);
+    }
+
+    /// <summary>A cookie session (<paramref name="caller"/>) is renewed, so it carries the new name.</summary>
+    public static async Task<IdentityResult> ExecuteAsync(
+        Request request, UserAccount user, UserManager<UserAccount> users, SignInManager<UserAccount> signIn, ClaimsPrincipal caller)
+    {
         user.DisplayName = request.DisplayName.Trim();
         var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            return AccountResults.From(result);
-        }
-
-        if (http.User.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
+        if (result.Succeeded && caller.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
         {
             await signIn.RefreshSignInAsync(user);
         }
 
-        return TypedResults.NoContent();
+        return result;
     }
 }

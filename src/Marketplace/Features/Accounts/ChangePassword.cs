@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FluentValidation;
 using Marketplace.Infrastructure.Web;
 using Marten;
@@ -31,21 +32,38 @@ public static class ChangePassword
             return TypedResults.Unauthorized();
         }
 
-        var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+        var result = await ExecuteAsync(request, user, users, signIn, tokens, session, http.User, http.RequestAborted);
         if (!result.Succeeded)
         {
-            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+            return IsWrongPassword(result)
                 ? AccountResults.FieldError("currentPassword", "The current password is incorrect.")
                 : AccountResults.From(result, passwordField: "newPassword");
         }
 
-        await tokens.RevokeAllAsync(user.Id, http.RequestAborted);
-        await session.SaveChangesAsync(http.RequestAborted);
-        if (http.User.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
+        return TypedResults.NoContent();
+    }
+
+    public static bool IsWrongPassword(IdentityResult result) =>
+        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+
+    /// <summary>A cookie session (<paramref name="caller"/>) is renewed with the new security stamp, so it stays signed in.</summary>
+    public static async Task<IdentityResult> ExecuteAsync(
+        Request request, UserAccount user, UserManager<UserAccount> users, SignInManager<UserAccount> signIn, TokenService tokens,
+        IDocumentSession session, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+        if (!result.Succeeded)
         {
-            await signIn.RefreshSignInAsync(user); // this browser stays signed in with the new stamp
+            return result;
         }
 
-        return TypedResults.NoContent();
+        await tokens.RevokeAllAsync(user.Id, ct);
+        await session.SaveChangesAsync(ct);
+        if (caller.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return result;
     }
 }

@@ -30,24 +30,34 @@ public static class DeleteAccount
             return TypedResults.Unauthorized();
         }
 
+        var result = await ExecuteAsync(request, user, users, signIn, tokens, session, outbox, clock, http.RequestAborted);
+        return result.Succeeded ? TypedResults.NoContent()
+            : ChangePassword.IsWrongPassword(result) ? AccountResults.FieldError("password", "The password is incorrect.")
+            : AccountResults.From(result);
+    }
+
+    /// <summary>A wrong password fails with Identity's <c>PasswordMismatch</c> error and changes nothing.</summary>
+    public static async Task<IdentityResult> ExecuteAsync(
+        Request request, UserAccount user, UserManager<UserAccount> users, SignInManager<UserAccount> signIn, TokenService tokens,
+        IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
         if (!await users.CheckPasswordAsync(user, request.Password))
         {
-            return AccountResults.FieldError("password", "The password is incorrect.");
+            return IdentityResult.Failed(users.ErrorDescriber.PasswordMismatch());
         }
 
         var now = clock.GetUtcNow();
         Anonymise(user, now);
         outbox.Enroll(session);
-        await tokens.RevokeAllAsync(user.Id, http.RequestAborted);
+        await tokens.RevokeAllAsync(user.Id, ct);
         await outbox.PublishAsync(new AccountDeleted(user.Id, now));
         var result = await users.UpdateAsync(user); // commits the tombstone, the revocations and the event together
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            return AccountResults.From(result);
+            await signIn.SignOutAsync();
         }
 
-        await signIn.SignOutAsync();
-        return TypedResults.NoContent();
+        return result;
     }
 
     /// <summary>Keeps the id (posts and orders point at it) and nothing that identifies the person.</summary>

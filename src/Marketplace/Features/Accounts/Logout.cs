@@ -15,13 +15,18 @@ public static class Logout
     public static async Task<IResult> HandleAsync(
         Request? request, SignInManager<UserAccount> signIn, TokenService tokens, IDocumentSession session, CancellationToken ct)
     {
+        await ExecuteAsync(request?.RefreshToken, signIn, tokens, session, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task ExecuteAsync(
+        string? refreshToken, SignInManager<UserAccount> signIn, TokenService tokens, IDocumentSession session, CancellationToken ct)
+    {
         await signIn.SignOutAsync();
-        if (!string.IsNullOrWhiteSpace(request?.RefreshToken))
+        if (!string.IsNullOrWhiteSpace(refreshToken))
         {
-            await tokens.RetireAsync(request.RefreshToken, ct);
+            await tokens.RetireAsync(refreshToken, ct);
             await session.SaveChangesAsync(ct);
         }
-
-        return TypedResults.NoContent();
     }
 }

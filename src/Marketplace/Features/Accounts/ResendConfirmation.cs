@@ -20,9 +20,15 @@ public static class ResendConfirmation
 
     public static async Task<IResult> HandleAsync(Request request, IDocumentSession session, IMartenOutbox outbox, HttpContext http)
     {
-        outbox.Enroll(session);
-        await outbox.PublishAsync(new ConfirmationEmailRequested(request.Email.Trim(), PublicUrl.Of(http)));
-        await session.SaveChangesAsync();
+        await ExecuteAsync(request, session, outbox, PublicUrl.Of(http));
         return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>The lookup happens in the durable handler, so the request does the same work for any email.</summary>
+    public static async Task ExecuteAsync(Request request, IDocumentSession session, IMartenOutbox outbox, string baseUrl)
+    {
+        outbox.Enroll(session);
+        await outbox.PublishAsync(new ConfirmationEmailRequested(request.Email.Trim(), baseUrl));
+        await session.SaveChangesAsync();
     }
 }

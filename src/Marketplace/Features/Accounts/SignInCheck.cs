@@ -50,7 +50,7 @@ public sealed class SignInCheck(UserManager<UserAccount> users, IMartenOutbox ou
     public async Task<bool> CheckSecondFactorAsync(UserAccount user, string? code, string? recoveryCode, HttpContext http)
     {
         var valid = !string.IsNullOrWhiteSpace(code)
-            ? await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "", StringComparison.Ordinal))
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "", StringComparison.Ordinal))
             : !string.IsNullOrWhiteSpace(recoveryCode) && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode)).Succeeded;
         if (!valid)
         {

@@ -18,10 +18,17 @@ public static class SignOutEverywhere
             return TypedResults.Unauthorized();
         }
 
-        await users.UpdateSecurityStampAsync(user);
-        await tokens.RevokeAllAsync(user.Id, http.RequestAborted);
-        await session.SaveChangesAsync(http.RequestAborted);
-        await signIn.SignOutAsync();
+        await ExecuteAsync(user, users, signIn, tokens, session, http.RequestAborted);
         return TypedResults.NoContent();
+    }
+
+    public static async Task ExecuteAsync(
+        UserAccount user, UserManager<UserAccount> users, SignInManager<UserAccount> signIn, TokenService tokens, IDocumentSession session,
+        CancellationToken ct)
+    {
+        await users.UpdateSecurityStampAsync(user);
+        await tokens.RevokeAllAsync(user.Id, ct);
+        await session.SaveChangesAsync(ct);
+        await signIn.SignOutAsync();
     }
 }

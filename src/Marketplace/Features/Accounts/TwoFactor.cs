@@ -64,8 +64,15 @@ public static class TwoFactor
 
     public static async Task<Setup> NewSetupAsync(UserManager<UserAccount> users, UserAccount user)
     {
-        await users.ResetAuthenticatorKeyAsync(user);
-        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        // Set directly: UserManager.ResetAuthenticatorKeyAsync would also renew the security stamp and end this session.
+        user.AuthenticatorKey = users.GenerateNewAuthenticatorKey();
+        await users.UpdateAsync(user);
+        return SetupOf(user, user.AuthenticatorKey);
+    }
+
+    /// <summary>The key the account already has, described again (a page showing it once more after a wrong code).</summary>
+    public static Setup SetupOf(UserAccount user, string key)
+    {
         var label = UrlEncoder.Default.Encode($"Marketplace:{user.Email}");
         return new Setup(key, $"otpauth://totp/{label}?secret={key}&issuer=Marketplace&digits=6");
     }
@@ -87,41 +94,55 @@ public static class TwoFactor
     public static async Task<IReadOnlyList<string>?> EnableWithCodeAsync(UserManager<UserAccount> users, UserAccount user, string code)
     {
         var valid = user.AuthenticatorKey is not null &&
-            await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "", StringComparison.Ordinal));
+            await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "", StringComparison.Ordinal));
         if (!valid)
         {
             return null;
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
+        user.TwoFactorEnabled = true; // saved with the codes below, keeping the security stamp (and so this session)
         return [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!];
     }
 
     public static async Task<IResult> DisableAsync(PasswordRequest request, UserManager<UserAccount> users, HttpContext http)
     {
         var user = await users.GetUserAsync(http.User);
-        if (user is null || !await users.CheckPasswordAsync(user, request.Password))
+        return user is not null && await DisableWithPasswordAsync(users, user, request.Password) ? TypedResults.NoContent() : WrongPassword();
+    }
+
+    /// <summary>False, changing nothing, when the password is wrong.</summary>
+    public static async Task<bool> DisableWithPasswordAsync(UserManager<UserAccount> users, UserAccount user, string password)
+    {
+        if (!await users.CheckPasswordAsync(user, password))
         {
-            return WrongPassword();
+            return false;
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        return TypedResults.NoContent();
+        user.TwoFactorEnabled = false;
+        user.AuthenticatorKey = null;
+        user.RecoveryCodeHashes = [];
+        return (await users.UpdateAsync(user)).Succeeded;
     }
 
     public static async Task<IResult> NewRecoveryCodesAsync(PasswordRequest request, UserManager<UserAccount> users, HttpContext http)
     {
         var user = await users.GetUserAsync(http.User);
-        if (user is null || !await users.CheckPasswordAsync(user, request.Password))
+        var (passwordCorrect, codes) = user is null ? (false, null) : await NewRecoveryCodesWithPasswordAsync(users, user, request.Password);
+        return !passwordCorrect ? WrongPassword()
+            : codes is not null ? TypedResults.Ok(new RecoveryCodes(codes))
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "Two-factor authentication is off.");
+    }
+
+    /// <summary>Ten new codes replacing the old ones; no codes when two-factor authentication is off.</summary>
+    public static async Task<(bool PasswordCorrect, IReadOnlyList<string>? Codes)> NewRecoveryCodesWithPasswordAsync(
+        UserManager<UserAccount> users, UserAccount user, string password)
+    {
+        if (!await users.CheckPasswordAsync(user, password))
         {
-            return WrongPassword();
+            return (false, null);
         }
 
-        return user.TwoFactorEnabled
-            ? TypedResults.Ok(new RecoveryCodes([.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!]))
-            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "Two-factor authentication is off.");
+        return (true, user.TwoFactorEnabled ? [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!] : null);
     }
 
     private static IResult WrongPassword() => AccountResults.FieldError("password", "The password is incorrect.");

@@ -21,6 +21,9 @@ public sealed class UserAccount
     public bool TwoFactorEnabled { get; set; }
     public string? AuthenticatorKey { get; set; }
 
+    /// <summary>The TOTP time step of the last accepted authenticator code; that code and older ones are spent.</summary>
+    public long LastAuthenticatorStep { get; set; }
+
     /// <summary>SHA-256 hashes of the unused recovery codes; the codes themselves are shown once and never stored.</summary>
     public List<string> RecoveryCodeHashes { get; set; } = [];
 

@@ -21,6 +21,7 @@ public static class WebSetup
         services.AddMarketplaceOpenApi();
         services.AddRazorPages();
         services.AddAntiforgery(options => options.Cookie.Name = "mp.antiforgery");
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.Name = "mp.notice");
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.Configure<ForwardedHeadersOptions>(options =>

@@ -1,25 +1,60 @@
 using System.Security.Claims;
+using Marketplace.Features.Accounts;
 
 namespace Marketplace.Pages.Shared;
 
 /// <summary>
-/// The site's navigation in one place. An entry with a role shows only to people in that role; features add their
-/// entries here as they arrive (catalog, forum, selling, moderation).
+/// The site's navigation in one place. An entry with a role shows only to people in that role, one with an audience
+/// only to signed-in or signed-out people; features add their entries here as they arrive (catalog, forum, selling,
+/// moderation).
 /// </summary>
 public static class Navigation
 {
-    public sealed record Item(string Title, string Path, string? Role = null);
+    public enum Audience
+    {
+        Everyone,
+        SignedOut,
+        SignedIn,
+    }
+
+    public sealed record Item(string Title, string Path, string? Role = null, Audience Audience = Audience.Everyone);
 
     public static readonly IReadOnlyList<Item> Main =
     [
         new("Discover", "/"),
         new("Contact", "/contact"),
         new("API", "/scalar"),
+        new("Users", "/admin/users", Roles.Admin),
     ];
 
-    public static IEnumerable<Item> VisibleTo(ClaimsPrincipal user) =>
-        Main.Where(item => item.Role is null || user.IsInRole(item.Role));
+    /// <summary>After the main entries. Signed in, the layout adds the account (under the display name) and "Sign out".</summary>
+    public static readonly IReadOnlyList<Item> Account =
+    [
+        new("Sign in", "/account/login", Audience: Audience.SignedOut),
+        new("Sign up", "/account/register", Audience: Audience.SignedOut),
+    ];
 
-    public static bool IsCurrent(Item item, string currentPath) =>
-        item.Path == "/" ? currentPath == "/" : currentPath.StartsWith(item.Path, StringComparison.OrdinalIgnoreCase);
+    public static IEnumerable<Item> VisibleTo(ClaimsPrincipal user) => VisibleTo(Main, user);
+
+    public static IEnumerable<Item> VisibleTo(IEnumerable<Item> items, ClaimsPrincipal user)
+    {
+        var signedIn = IsSignedIn(user);
+        return items.Where(item => (item.Role is null || user.IsInRole(item.Role)) && item.Audience switch
+        {
+            Audience.SignedIn => signedIn,
+            Audience.SignedOut => !signedIn,
+            _ => true,
+        });
+    }
+
+    public static bool IsSignedIn(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
+
+    /// <summary>The name the signed-in person goes by, from their sign-in; their email when it has none.</summary>
+    public static string DisplayName(ClaimsPrincipal user) =>
+        user.FindFirstValue(AccountClaimsFactory.DisplayNameClaim) is { Length: > 0 } name ? name : user.Identity?.Name ?? "Your account";
+
+    public static bool IsCurrent(Item item, string currentPath) => IsCurrent(item.Path, currentPath);
+
+    public static bool IsCurrent(string itemPath, string currentPath) =>
+        itemPath == "/" ? currentPath == "/" : new PathString(currentPath).StartsWithSegments(itemPath, StringComparison.OrdinalIgnoreCase);
 }

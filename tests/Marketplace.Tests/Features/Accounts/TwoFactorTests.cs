@@ -27,7 +27,7 @@ public sealed class TwoFactorTests(AppFixture fixture) : AccountsTest(fixture)
             s.Post.Json(new { email, password = Password, twoFactorCode = "000000" }).ToUrl("/api/auth/login");
             s.StatusCodeShouldBe(401);
         });
-        await LoginAsync(email, code: Code(key));
+        await LoginAsync(email, code: Code(key, stepsAhead: 1));
 
         await SendAsync(s => s.Post.Json(new { email, password = Password, twoFactorRecoveryCode = recoveryCodes[0] }).ToUrl("/api/auth/login"));
         await SendAsync(s =>
@@ -35,6 +35,27 @@ public sealed class TwoFactorTests(AppFixture fixture) : AccountsTest(fixture)
             s.Post.Json(new { email, password = Password, twoFactorRecoveryCode = recoveryCodes[0] }).ToUrl("/api/auth/login");
             s.StatusCodeShouldBe(401); // each recovery code works once
         });
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_works_once_so_a_replayed_code_is_refused()
+    {
+        var email = NewEmail("replay");
+        await CreateAccountAsync(email);
+        var tokens = await LoginAsync(email);
+        var (key, _) = await EnableTwoFactorAsync(tokens.AccessToken);
+        var totp = new Totp(Base32Encoding.ToBytes(key));
+        var nextStep = DateTime.UtcNow.AddSeconds(30);
+        var code = totp.ComputeTotp(nextStep); // the enabling code spent the current step; the next one is still fresh
+
+        await LoginAsync(email, code: code);
+        var replayed = await SendAsync(s =>
+        {
+            s.Post.Json(new { email, password = Password, twoFactorCode = code }).ToUrl("/api/auth/login");
+            s.StatusCodeShouldBe(401);
+        });
+
+        replayed.ShouldBeProblem(401, ProblemTypes.InvalidCredentials);
     }
 
     [Fact]
@@ -69,7 +90,7 @@ public sealed class TwoFactorTests(AppFixture fixture) : AccountsTest(fixture)
             s.Post.Json(new { password = "not my password" }).ToUrl("/api/account/2fa/disable");
             s.StatusCodeShouldBe(400);
         });
-        await LoginAsync(email, code: Code(key)); // still required
+        await LoginAsync(email, code: Code(key, stepsAhead: 1)); // still required
 
         await AsUserAsync(tokens.AccessToken, s =>
         {
@@ -88,5 +109,7 @@ public sealed class TwoFactorTests(AppFixture fixture) : AccountsTest(fixture)
         return (setup.SharedKey, enabled.ReadAsJson<TwoFactor.RecoveryCodes>()!.Codes);
     }
 
-    private static string Code(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+    /// <summary>A code of the current time step, or of a later one (each step's code works once).</summary>
+    private static string Code(string key, int stepsAhead = 0) =>
+        new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * stepsAhead));
 }

@@ -16,25 +16,34 @@ public static class ModeratorRole
 
     public static Task<IResult> RevokeAsync(Guid userId, UserManager<UserAccount> users) => ChangeAsync(userId, users, grant: false);
 
-    public static async Task<IResult> ChangeAsync(Guid userId, UserManager<UserAccount> users, bool grant)
+    public static async Task<IResult> ChangeAsync(Guid userId, UserManager<UserAccount> users, bool grant) =>
+        await ExecuteAsync(userId, users, grant) switch
+        {
+            null => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such account."),
+            { Succeeded: true } => TypedResults.NoContent(),
+            var failed => AccountResults.From(failed),
+        };
+
+    /// <summary>Null when there is no such account; granting a role the account has (or revoking one it lacks) succeeds.</summary>
+    public static async Task<IdentityResult?> ExecuteAsync(Guid userId, UserManager<UserAccount> users, bool grant)
     {
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such account.");
+            return null;
         }
 
-        if (grant != user.IsInRole(Roles.Moderator))
+        if (grant == user.IsInRole(Roles.Moderator))
         {
-            var result = grant ? await users.AddToRoleAsync(user, Roles.Moderator) : await users.RemoveFromRoleAsync(user, Roles.Moderator);
-            if (!result.Succeeded)
-            {
-                return AccountResults.From(result);
-            }
+            return IdentityResult.Success;
+        }
 
+        var result = grant ? await users.AddToRoleAsync(user, Roles.Moderator) : await users.RemoveFromRoleAsync(user, Roles.Moderator);
+        if (result.Succeeded)
+        {
             await users.UpdateSecurityStampAsync(user); // sessions pick up the new roles by signing in again
         }
 
-        return TypedResults.NoContent();
+        return result;
     }
 }

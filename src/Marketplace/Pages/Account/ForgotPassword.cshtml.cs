@@ -1,0 +1,40 @@
+using FluentValidation;
+using Marketplace.Features.Accounts;
+using Marketplace.Infrastructure.Web;
+using Marketplace.Pages.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Wolverine.Marten;
+
+namespace Marketplace.Pages.Account;
+
+/// <summary>Always answers the same, whether or not the address has an account.</summary>
+[EnableRateLimiting(RateLimiting.Auth)]
+public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> validator, IDocumentSession session, IMartenOutbox outbox) : PageModel
+{
+    [BindProperty]
+    public ForgotInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public void OnGet(bool sent) => Sent = sent;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var request = new ForgotPassword.Request(Input.Email ?? "");
+        if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
+        {
+            return Page();
+        }
+
+        await ForgotPassword.ExecuteAsync(request, session, outbox, PublicUrl.Of(HttpContext));
+        return RedirectToPage(new { sent = true });
+    }
+
+    public sealed class ForgotInput
+    {
+        public string? Email { get; set; }
+    }
+}

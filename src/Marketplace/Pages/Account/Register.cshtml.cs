@@ -1,0 +1,51 @@
+using FluentValidation;
+using Marketplace.Features.Accounts;
+using Marketplace.Infrastructure.Web;
+using Marketplace.Pages.Shared;
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Wolverine.Marten;
+
+namespace Marketplace.Pages.Account;
+
+[EnableRateLimiting(RateLimiting.Auth)]
+public sealed class RegisterModel(
+    IValidator<Register.Request> validator, UserManager<UserAccount> users, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock)
+    : PageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    /// <summary>Set after signing up: the address the confirmation link went to.</summary>
+    public string? SentTo { get; private set; }
+
+    public void OnGet(string? sentTo) => SentTo = sentTo;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var request = new Register.Request(Input.Email ?? "", Input.Password ?? "", Input.DisplayName ?? "");
+        if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
+        {
+            return Page();
+        }
+
+        var result = await Register.ExecuteAsync(request, users, session, outbox, clock, PublicUrl.Of(HttpContext));
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(nameof(Input), result);
+            return Page();
+        }
+
+        return RedirectToPage(new { sentTo = request.Email.Trim() });
+    }
+
+    public sealed class RegisterInput
+    {
+        public string? DisplayName { get; set; }
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+}

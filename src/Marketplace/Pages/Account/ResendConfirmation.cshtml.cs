@@ -1,0 +1,40 @@
+using FluentValidation;
+using Marketplace.Features.Accounts;
+using Marketplace.Infrastructure.Web;
+using Marketplace.Pages.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Wolverine.Marten;
+
+namespace Marketplace.Pages.Account;
+
+[EnableRateLimiting(RateLimiting.Auth)]
+public sealed class ResendConfirmationModel(IValidator<ResendConfirmation.Request> validator, IDocumentSession session, IMartenOutbox outbox)
+    : PageModel
+{
+    [BindProperty]
+    public ResendInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public void OnGet(bool sent) => Sent = sent;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var request = new ResendConfirmation.Request(Input.Email ?? "");
+        if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
+        {
+            return Page();
+        }
+
+        await ResendConfirmation.ExecuteAsync(request, session, outbox, PublicUrl.Of(HttpContext));
+        return RedirectToPage(new { sent = true });
+    }
+
+    public sealed class ResendInput
+    {
+        public string? Email { get; set; }
+    }
+}

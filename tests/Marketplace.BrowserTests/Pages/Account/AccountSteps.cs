@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using OtpNet;
+
+namespace Marketplace.BrowserTests.Pages.Account;
+
+/// <summary>What a person does again and again on the account pages, and the authenticator app they carry.</summary>
+public static class AccountSteps
+{
+    public static ILocator Nav(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+
+    public static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>Fills in and sends the sign-in form (the page must be showing it).</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>The code an authenticator app shows right now for this key.</summary>
+    public static string Totp(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp();
+
+    /// <summary>The app's code once it has moved on from <paramref name="usedCode"/>: each code signs in only once.</summary>
+    public static async Task<string> FreshTotpAsync(string sharedKey, string usedCode)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(35));
+        while (Totp(sharedKey) == usedCode)
+        {
+            await Task.Delay(500, timeout.Token);
+        }
+
+        return Totp(sharedKey);
+    }
+
+    /// <summary>A well-formed code that is wrong for every time step the server could accept around now.</summary>
+    public static string WrongTotp(string sharedKey)
+    {
+        var totp = new Totp(Base32Encoding.ToBytes(sharedKey));
+        var now = DateTime.UtcNow;
+        var accepted = Enumerable.Range(-4, 9).Select(step => totp.ComputeTotp(now.AddSeconds(30 * step))).ToHashSet();
+        return Enumerable.Range(0, 10).Select(digit => new string((char)('0' + digit), 6)).First(code => !accepted.Contains(code));
+    }
+
+    /// <summary>
+    /// Shows the page at phone width for a screenshot (with the navigation menu open, if asked), checks nothing sticks
+    /// out sideways, then goes back to desktop width.
+    /// </summary>
+    public static async Task ScreenshotOnPhoneAsync(IPage page, string name, bool openMenu = false)
+    {
+        var desktop = page.ViewportSize!;
+        await page.SetViewportSizeAsync(390, 844);
+        if (openMenu)
+        {
+            await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+            await Assertions.Expect(Nav(page).GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, name);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, $"{name} is wider than the phone");
+        await page.SetViewportSizeAsync(desktop.Width, desktop.Height);
+    }
+}
