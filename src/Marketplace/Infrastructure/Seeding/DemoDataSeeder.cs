@@ -20,7 +20,7 @@ public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, IEnumera
     private static partial void LogSeeded(ILogger logger, string summary);
 }
 
-public static class SeedingSetup
+public static partial class SeedingSetup
 {
     public static IServiceCollection AddDemoData<T>(this IServiceCollection services) where T : class, IDemoData =>
         services.AddSingleton<IDemoData, T>();
@@ -53,13 +53,29 @@ public static class SeedingSetup
         return 0;
     }
 
-    private sealed class DevelopmentSeeding(DemoDataSeeder seeder, IHostApplicationLifetime lifetime) : IHostedService
+    private sealed partial class DevelopmentSeeding(DemoDataSeeder seeder, IHostApplicationLifetime lifetime, ILogger<DemoDataSeeder> logger)
+        : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            lifetime.ApplicationStarted.Register(() => _ = seeder.SeedAsync(lifetime.ApplicationStopping));
+            lifetime.ApplicationStarted.Register(() => _ = SeedAsync());
             return Task.CompletedTask;
         }
+
+        private async Task SeedAsync()
+        {
+            try
+            {
+                await seeder.SeedAsync(lifetime.ApplicationStopping);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Seeding the demo data failed; the app runs without it")]
+        private static partial void LogFailed(ILogger logger, Exception exception);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
