@@ -8,7 +8,7 @@ namespace Marketplace.Features.Email;
 /// already kept under the same message id is left as it is, so a redelivery changes nothing.
 /// </summary>
 public sealed partial class DevOutboxTransport(IDocumentStore store, TimeProvider clock, ILogger<DevOutboxTransport> logger)
-    : IEmailTransport
+    : IEmailSender
 {
     public async Task SendAsync(SendEmail message, CancellationToken ct)
     {

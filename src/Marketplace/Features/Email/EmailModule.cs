@@ -39,13 +39,13 @@ public sealed class EmailModule : IFeatureModule
             });
 
         services.AddSingleton<DevOutboxTransport>();
-        services.AddTransient<IEmailTransport>(provider =>
+        services.AddTransient<IEmailSender>(provider =>
             provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesResend
                 ? provider.GetRequiredService<ResendEmailTransport>()
                 : provider.GetRequiredService<DevOutboxTransport>());
 
         // The transport is chosen from configuration when it is resolved, so Wolverine's handler code has to ask for it.
-        services.ConfigureWolverine(options => options.CodeGeneration.AlwaysUseServiceLocationFor<IEmailTransport>());
+        services.ConfigureWolverine(options => options.CodeGeneration.AlwaysUseServiceLocationFor<IEmailSender>());
 
         services.ConfigureMarten(options => options.Schema.For<DevOutboxMail>().Index(mail => mail.SentAt));
     }

@@ -10,7 +10,7 @@ namespace Marketplace.Features.Email;
 /// <c>Idempotency-Key</c>, so every retry, here or by Wolverine, sends at most one mail.
 /// </summary>
 public sealed partial class ResendEmailTransport(HttpClient http, IOptions<EmailOptions> options, ILogger<ResendEmailTransport> logger)
-    : IEmailTransport
+    : IEmailSender
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxReasonLength = 500;

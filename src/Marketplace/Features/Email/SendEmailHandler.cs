@@ -20,6 +20,6 @@ public static class SendEmailHandler
             .Then.MoveToErrorQueue();
     }
 
-    public static Task HandleAsync(SendEmail message, IEmailTransport transport, CancellationToken ct) =>
+    public static Task HandleAsync(SendEmail message, IEmailSender transport, CancellationToken ct) =>
         transport.SendAsync(message, ct);
 }

@@ -19,7 +19,7 @@ public sealed class ResendEmailTransportTests
         await using var services = TransportServices(resend.BaseUrl);
         var message = NewMessage();
 
-        await services.GetRequiredService<IEmailTransport>().SendAsync(message, CancellationToken.None);
+        await services.GetRequiredService<IEmailSender>().SendAsync(message, CancellationToken.None);
 
         var request = resend.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
@@ -41,7 +41,7 @@ public sealed class ResendEmailTransportTests
     {
         await using var services = TransportServices(new Uri("http://127.0.0.1:9/"));
 
-        services.GetRequiredService<IEmailTransport>().ShouldBeOfType<ResendEmailTransport>();
+        services.GetRequiredService<IEmailSender>().ShouldBeOfType<ResendEmailTransport>();
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ResendEmailTransportTests
         await using var services = TransportServices(resend.BaseUrl);
         var message = NewMessage();
 
-        await services.GetRequiredService<IEmailTransport>().SendAsync(message, CancellationToken.None);
+        await services.GetRequiredService<IEmailSender>().SendAsync(message, CancellationToken.None);
 
         resend.Requests.Count.ShouldBe(3);
         resend.Requests.ShouldAllBe(request => request.IdempotencyKey == message.MessageId.ToString());
@@ -65,7 +65,7 @@ public sealed class ResendEmailTransportTests
         var message = NewMessage();
 
         var rejection = await Should.ThrowAsync<EmailRejectedException>(
-            () => services.GetRequiredService<IEmailTransport>().SendAsync(message, CancellationToken.None));
+            () => services.GetRequiredService<IEmailSender>().SendAsync(message, CancellationToken.None));
 
         rejection.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         rejection.MessageId.ShouldBe(message.MessageId);
@@ -80,7 +80,7 @@ public sealed class ResendEmailTransportTests
         await using var services = TransportServices(resend.BaseUrl);
 
         var failure = await Should.ThrowAsync<HttpRequestException>(
-            () => services.GetRequiredService<IEmailTransport>().SendAsync(NewMessage(), CancellationToken.None));
+            () => services.GetRequiredService<IEmailSender>().SendAsync(NewMessage(), CancellationToken.None));
 
         failure.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         resend.Requests.Count.ShouldBe(4);
