@@ -22,6 +22,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Main =
     [
         new("Discover", "/"),
+        new("Forum", "/forum"),
         new("Contact", "/contact"),
         new("API", "/scalar"),
         new("Users", "/admin/users", Roles.Admin),

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Marketplace.Infrastructure.Web;
+using Marten;
+
+namespace Marketplace.Features.Forum;
+
+/// <summary>Listing categories (everyone) and creating them (admins).</summary>
+public static partial class Categories
+{
+    public sealed record View(Guid Id, string Slug, string Name, string Description, int Position, bool ReadOnly);
+
+    public sealed record CreateRequest(string Name, string Slug, string Description, int Position, bool ReadOnly);
+
+    public sealed class CreateValidator : AbstractValidator<CreateRequest>
+    {
+        public CreateValidator()
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(60);
+            RuleFor(x => x.Slug).NotEmpty().MaximumLength(40).Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single dashes.");
+            RuleFor(x => x.Description).MaximumLength(300);
+            RuleFor(x => x.Position).InclusiveBetween(0, 10_000);
+        }
+    }
+
+    public static async Task<IReadOnlyList<View>> ListAsync(IQuerySession session, CancellationToken ct) =>
+        [.. (await session.Query<ForumCategory>().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct)).Select(ToView)];
+
+    public static async Task<IResult> CreateAsync(CreateRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var slug = request.Slug.Trim();
+        if (await session.Query<ForumCategory>().AnyAsync(c => c.Slug == slug, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: $"A category already uses the slug '{slug}'.");
+        }
+
+        var category = new ForumCategory
+        {
+            Id = Guid.CreateVersion7(), Slug = slug, Name = request.Name.Trim(), Description = request.Description.Trim(),
+            Position = request.Position, ReadOnly = request.ReadOnly, CreatedAt = clock.GetUtcNow(),
+        };
+        session.Insert(category);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/forum/categories/{category.Id}", ToView(category));
+    }
+
+    private static View ToView(ForumCategory c) => new(c.Id, c.Slug, c.Name, c.Description, c.Position, c.ReadOnly);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,36 @@
+using Marten;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Marketplace.Features.Forum;
+
+/// <summary>A post's body changed (edit); readers get the new rendering.</summary>
+public sealed record PostChanged(Guid PostId, Guid ThreadId);
+
+/// <summary>A thread was locked or unlocked.</summary>
+public sealed record ThreadLockChanged(Guid ThreadId, bool Locked);
+
+/// <summary>
+/// Pushes committed changes to each thread's readers. These run from Wolverine's durable queue after the change
+/// committed (the messages leave through the outbox), so nobody ever sees a post that was rolled back.
+/// </summary>
+public static class ForumBroadcastsHandler
+{
+    public static async Task HandleAsync(PostPublished message, IQuerySession session, IHubContext<ForumHub> hub, CancellationToken ct)
+    {
+        if (await session.LoadAsync<ForumPost>(message.PostId, ct) is { Hidden: false } post)
+        {
+            await hub.Clients.Group(ForumHub.Group(post.ThreadId)).SendAsync("PostCreated", PostView.Of(post), ct);
+        }
+    }
+
+    public static async Task HandleAsync(PostChanged message, IQuerySession session, IHubContext<ForumHub> hub, CancellationToken ct)
+    {
+        if (await session.LoadAsync<ForumPost>(message.PostId, ct) is { Hidden: false } post)
+        {
+            await hub.Clients.Group(ForumHub.Group(post.ThreadId)).SendAsync("PostEdited", PostView.Of(post), ct);
+        }
+    }
+
+    public static Task HandleAsync(ThreadLockChanged message, IHubContext<ForumHub> hub, CancellationToken ct) =>
+        hub.Clients.Group(ForumHub.Group(message.ThreadId)).SendAsync("ThreadLocked", new { message.ThreadId, message.Locked }, ct);
+}

@@ -1,0 +1,79 @@
+namespace Marketplace.Features.Forum;
+
+/// <summary>A forum category, ordered by <see cref="Position"/>. Read-only categories take threads from moderators only.</summary>
+public sealed class ForumCategory
+{
+    public Guid Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public int Position { get; set; }
+    public bool ReadOnly { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>What a thread is about, when it belongs to something else (a product's support thread, for example).</summary>
+public sealed record ThreadSubject(string Type, Guid Id);
+
+/// <summary>
+/// A thread. <see cref="LastSeq"/> hands out the per-thread sequence numbers of its posts; optimistic concurrency on
+/// the thread makes two concurrent replies take two different numbers.
+/// </summary>
+public sealed class ForumThread
+{
+    public Guid Id { get; set; }
+    public Guid CategoryId { get; set; }
+    public string Title { get; set; } = "";
+    public Guid AuthorId { get; set; }
+    public string AuthorName { get; set; } = "";
+    public ThreadSubject? Subject { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastPostAt { get; set; }
+    public long LastSeq { get; set; }
+    public int PostCount { get; set; }
+    public bool Pinned { get; set; }
+    public bool Locked { get; set; }
+
+    [Marten.Schema.Version]
+    public Guid Version { get; set; }
+}
+
+/// <summary>One post: its Markdown source and the sanitized HTML rendered from it, with the history of its edits.</summary>
+public sealed class ForumPost
+{
+    public Guid Id { get; set; }
+    public Guid ThreadId { get; set; }
+    public long Seq { get; set; }
+    public Guid AuthorId { get; set; }
+    public string AuthorName { get; set; } = "";
+    public List<string> AuthorBadges { get; set; } = [];
+    public string Body { get; set; } = "";
+    public string Html { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? EditedAt { get; set; }
+    public bool Hidden { get; set; }
+    public List<PostRevision> Revisions { get; set; } = [];
+}
+
+/// <summary>A post's earlier body, kept when it is edited.</summary>
+public sealed record PostRevision(string Body, DateTimeOffset ReplacedAt);
+
+/// <summary>One member's vote on one post (id: post and member), so a member has one vote per post and can change it.</summary>
+public sealed class PostVote
+{
+    public string Id { get; set; } = "";
+    public Guid PostId { get; set; }
+    public Guid MemberId { get; set; }
+    public int Value { get; set; }
+
+    public static string IdOf(Guid postId, Guid memberId) => $"{postId:N}:{memberId:N}";
+}
+
+/// <summary>The forum's view of a member: moderation suspends posting here (reading stays open).</summary>
+public sealed class ForumMember
+{
+    public Guid Id { get; set; }
+    public DateTimeOffset? PostingSuspendedUntil { get; set; }
+
+    public bool CanPost(DateTimeOffset now) => PostingSuspendedUntil is null || PostingSuspendedUntil <= now;
+}

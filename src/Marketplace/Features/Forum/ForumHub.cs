@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Marten;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Marketplace.Features.Forum;
+
+/// <summary>
+/// <c>/hubs/forum</c>. Anyone may read a thread live; typing needs a member who may post. Joining replays every
+/// visible post after the client's last sequence number, after joining the group, so nothing falls between the two;
+/// a post may arrive twice around the join, and clients keep the first of each sequence number.
+/// </summary>
+public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPresence presence) : Hub
+{
+    public const string Path = "/hubs/forum";
+    private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
+    private static readonly ConcurrentDictionary<(string Connection, Guid Thread), DateTimeOffset> LastTyping = new();
+
+    public static string Group(Guid threadId) => $"thread:{threadId:N}";
+
+    public async Task JoinThread(Guid threadId, long afterSeq)
+    {
+        var thread = await session.LoadAsync<ForumThread>(threadId, Context.ConnectionAborted) ?? throw new HubException("No such thread.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(threadId), Context.ConnectionAborted);
+        var moderator = Context.User is { } user && ForumActor.Of(user)?.IsModerator == true;
+        foreach (var post in await Threads.VisiblePostsAsync(session, thread.Id, afterSeq, moderator, Context.ConnectionAborted))
+        {
+            await Clients.Caller.SendAsync("PostCreated", post, Context.ConnectionAborted);
+        }
+
+        await BroadcastPresenceAsync(threadId, presence.Join(threadId, Context.ConnectionId, ReaderName()));
+    }
+
+    public async Task LeaveThread(Guid threadId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(threadId), Context.ConnectionAborted);
+        await BroadcastPresenceAsync(threadId, presence.Leave(threadId, Context.ConnectionId));
+    }
+
+    public async Task Typing(Guid threadId)
+    {
+        var actor = Context.User is { } user ? ForumActor.Of(user) : null;
+        if (actor is null)
+        {
+            throw new HubException("Sign in to take part.");
+        }
+
+        var member = await session.LoadAsync<ForumMember>(actor.Id, Context.ConnectionAborted);
+        var thread = await session.LoadAsync<ForumThread>(threadId, Context.ConnectionAborted);
+        var now = clock.GetUtcNow();
+        if (thread is null || (thread.Locked && !actor.IsModerator) || (member is not null && !member.CanPost(now)))
+        {
+            throw new HubException("You cannot post in this thread.");
+        }
+
+        var key = (Context.ConnectionId, threadId);
+        if (LastTyping.TryGetValue(key, out var last) && now - last < TypingInterval)
+        {
+            return; // throttled: one typing signal per member per thread every two seconds
+        }
+
+        LastTyping[key] = now;
+        await Clients.OthersInGroup(Group(threadId)).SendAsync("Typing", new { threadId, member = new { id = actor.Id, displayName = actor.DisplayName } });
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var (threadId, readers) in presence.LeaveAll(Context.ConnectionId))
+        {
+            await BroadcastPresenceAsync(threadId, readers);
+        }
+
+        foreach (var key in LastTyping.Keys.Where(k => k.Connection == Context.ConnectionId))
+        {
+            LastTyping.TryRemove(key, out _);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private string ReaderName() => Context.User is { } user && ForumActor.Of(user) is { } actor ? actor.DisplayName : "Guest";
+
+    private Task BroadcastPresenceAsync(Guid threadId, IReadOnlyList<string> readers) =>
+        Clients.Group(Group(threadId)).SendAsync("Presence", new { threadId, readers, count = readers.Count });
+}

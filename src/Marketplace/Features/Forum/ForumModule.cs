@@ -1,0 +1,52 @@
+using Marketplace.Features.Accounts;
+using Marketplace.Features.Forum.Markdown;
+using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Web;
+using Marten;
+
+namespace Marketplace.Features.Forum;
+
+/// <summary>The community forum: categories, threads, posts, votes, and live updates over <c>/hubs/forum</c>.</summary>
+public sealed class ForumModule : IFeatureModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSignalR();
+        services.AddSingleton<ForumMarkdown>();
+        services.AddSingleton<ForumPresence>();
+        services.AddScoped<ThreadWriter>();
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<ForumCategory>().UniqueIndex(x => x.Slug);
+            options.Schema.For<ForumThread>().Index(x => x.CategoryId).Index(x => x.LastPostAt).UseOptimisticConcurrency(true);
+            options.Schema.For<ForumPost>().UniqueIndex(x => x.ThreadId, x => x.Seq).Index(x => x.AuthorId);
+            options.Schema.For<PostVote>().Identity(x => x.Id).Index(x => x.PostId);
+            options.Schema.For<ForumMember>();
+        });
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        var forum = app.MapApi("/forum", "Forum");
+        forum.MapGet("/categories", Categories.ListAsync).WithName("ListForumCategories");
+        forum.MapPost("/categories", Categories.CreateAsync).Validate<Categories.CreateRequest>()
+            .RequireAuthorization(Policies.Admin).WithName("CreateForumCategory");
+        forum.MapGet("/categories/{categoryId:guid}/threads", Threads.ListAsync).WithName("ListThreads");
+        forum.MapPost("/categories/{categoryId:guid}/threads", Threads.StartAsync).Validate<Threads.StartRequest>()
+            .RequireAuthorization(Policies.Member).WithName("StartThread");
+        forum.MapGet("/threads/{threadId:guid}", Threads.GetAsync).WithName("GetThread")
+            .WithSummary("The thread and its visible posts after sequence number `after` (0: all).");
+        forum.MapPost("/threads/{threadId:guid}/posts", Posts.ReplyAsync).Validate<Posts.BodyRequest>()
+            .RequireAuthorization(Policies.Member).WithName("ReplyToThread");
+        forum.MapPut("/posts/{postId:guid}", Posts.EditAsync).Validate<Posts.BodyRequest>()
+            .RequireAuthorization(Policies.Member).WithName("EditPost");
+        forum.MapPost("/posts/{postId:guid}/votes", Posts.VoteAsync).Validate<Posts.VoteRequest>()
+            .RequireAuthorization(Policies.Member).WithName("VoteOnPost");
+
+        var moderation = app.MapApi("/moderation/threads", "Moderation").RequireAuthorization(Policies.Moderator);
+        moderation.MapPost("/{threadId:guid}/lock", ThreadModeration.LockAsync).WithName("LockThread");
+        moderation.MapPost("/{threadId:guid}/unlock", ThreadModeration.UnlockAsync).WithName("UnlockThread");
+
+        app.MapHub<ForumHub>(ForumHub.Path);
+    }
+}

@@ -1,0 +1,9 @@
+using Markdig.Syntax.Inlines;
+
+namespace Marketplace.Features.Forum.Markdown;
+
+/// <summary>An <c>@name</c> in a post, as parsed by <see cref="MentionInlineParser"/>.</summary>
+internal sealed class MentionInline(string name) : LeafInline
+{
+    public string Name { get; } = name;
+}

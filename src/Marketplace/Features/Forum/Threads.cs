@@ -1,0 +1,70 @@
+using FluentValidation;
+using Marten;
+
+namespace Marketplace.Features.Forum;
+
+/// <summary>Starting a thread and reading one, with its posts after a sequence number.</summary>
+public static class Threads
+{
+    public const int MaxBody = 20_000;
+
+    public sealed record StartRequest(string Title, string Body);
+
+    public sealed record Started(Guid ThreadId, Guid PostId, long Seq);
+
+    public sealed record Summary(Guid Id, Guid CategoryId, string Title, string AuthorName, int PostCount, DateTimeOffset LastPostAt, bool Pinned, bool Locked);
+
+    public sealed record Detail(Summary Thread, IReadOnlyList<PostView> Posts);
+
+    public sealed class StartValidator : AbstractValidator<StartRequest>
+    {
+        public StartValidator()
+        {
+            RuleFor(x => x.Title).NotEmpty().MinimumLength(5).MaximumLength(150);
+            RuleFor(x => x.Body).NotEmpty().MaximumLength(MaxBody);
+        }
+    }
+
+    public static async Task<IResult> StartAsync(Guid categoryId, StartRequest request, ThreadWriter writer, HttpContext http)
+    {
+        var actor = ForumActor.Of(http.User)!;
+        var (thread, post, problem) = await writer.StartThreadAsync(categoryId, actor, request.Title, request.Body, null, http.RequestAborted);
+        return problem ?? TypedResults.Created($"/api/forum/threads/{thread!.Id}", new Started(thread.Id, post!.Id, post.Seq));
+    }
+
+    public static async Task<IReadOnlyList<Summary>> ListAsync(Guid categoryId, IQuerySession session, int? page, CancellationToken ct)
+    {
+        var threads = await session.Query<ForumThread>()
+            .Where(t => t.CategoryId == categoryId)
+            .OrderByDescending(t => t.Pinned).ThenByDescending(t => t.LastPostAt)
+            .Skip((Math.Max(1, page ?? 1) - 1) * 30).Take(30)
+            .ToListAsync(ct);
+        return [.. threads.Select(ToSummary)];
+    }
+
+    public static async Task<IResult> GetAsync(Guid threadId, long? after, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var thread = await session.LoadAsync<ForumThread>(threadId, ct);
+        if (thread is null)
+        {
+            return ForumProblems.ThreadNotFound();
+        }
+
+        var posts = await VisiblePostsAsync(session, threadId, after ?? 0, ForumActor.Of(http.User)?.IsModerator == true, ct);
+        return TypedResults.Ok(new Detail(ToSummary(thread), posts));
+    }
+
+    /// <summary>Posts after <paramref name="afterSeq"/> in order; hidden ones only for moderators. The hub replays with it too.</summary>
+    public static async Task<IReadOnlyList<PostView>> VisiblePostsAsync(IQuerySession session, Guid threadId, long afterSeq, bool moderator, CancellationToken ct)
+    {
+        var query = session.Query<ForumPost>().Where(p => p.ThreadId == threadId && p.Seq > afterSeq);
+        if (!moderator)
+        {
+            query = query.Where(p => !p.Hidden);
+        }
+
+        return [.. (await query.OrderBy(p => p.Seq).Take(500).ToListAsync(ct)).Select(PostView.Of)];
+    }
+
+    public static Summary ToSummary(ForumThread t) => new(t.Id, t.CategoryId, t.Title, t.AuthorName, t.PostCount, t.LastPostAt, t.Pinned, t.Locked);
+}

@@ -1,0 +1,101 @@
+using FluentValidation;
+using Marketplace.Features.Forum;
+using Marketplace.Features.Forum.Markdown;
+using Marketplace.Pages.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Pages.Forum;
+
+/// <summary>A category's threads, pinned first, and the form that starts a new one (with a server-rendered preview).</summary>
+public sealed class CategoryModel(
+    IQuerySession session, ThreadWriter writer, ForumMarkdown markdown, IValidator<Threads.StartRequest> validator) : PageModel
+{
+    public const int PageSize = 30;
+
+    /// <summary>The category's slug, or its id.</summary>
+    [BindProperty(SupportsGet = true, Name = "category")]
+    public string CategoryKey { get; set; } = "";
+
+    /// <summary>The page number (<c>p</c>: Razor Pages keeps <c>page</c> for itself).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public NewThreadInput Input { get; set; } = new();
+
+    public ForumCategory Category { get; private set; } = null!;
+
+    public IReadOnlyList<Threads.Summary> ThreadList { get; private set; } = [];
+
+    public string? PreviewHtml { get; private set; }
+
+    public ForumActor? Actor => ForumActor.Of(User);
+
+    /// <summary>Members start threads; in a read-only (announcements) category, only moderators do.</summary>
+    public bool CanStartThread => Actor is { } actor && (!Category.ReadOnly || actor.IsModerator);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        PreviewHtml = markdown.Render(Input.Body ?? "");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (Actor is not { } actor)
+        {
+            return Challenge();
+        }
+
+        var request = new Threads.StartRequest(Input.Title ?? "", Input.Body ?? "");
+        if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
+        {
+            return Page();
+        }
+
+        var (thread, _, problem) = await writer.StartThreadAsync(Category.Id, actor, request.Title, request.Body, null, ct);
+        if (problem is not null)
+        {
+            ModelState.AddModelError("", ForumPageHelpers.Message(problem));
+            return Page();
+        }
+
+        return Redirect($"/forum/threads/{thread!.Id}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var category = Guid.TryParse(CategoryKey, out var id)
+            ? await session.LoadAsync<ForumCategory>(id, ct)
+            : await session.Query<ForumCategory>().FirstOrDefaultAsync(c => c.Slug == CategoryKey, ct);
+        if (category is null)
+        {
+            return false;
+        }
+
+        Category = category;
+        PageNumber = Math.Max(1, PageNumber);
+        ThreadList = await Threads.ListAsync(category.Id, session, PageNumber, ct);
+        return true;
+    }
+
+    public sealed class NewThreadInput
+    {
+        public string? Title { get; set; }
+        public string? Body { get; set; }
+    }
+}

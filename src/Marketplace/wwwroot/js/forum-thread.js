@@ -1,0 +1,197 @@
+// Keeps a forum thread page live over /hubs/forum: new replies, edits, locks, typing and presence.
+// The page renders the posts it has; this joins with the highest seq rendered, and on every reconnect re-joins with
+// the highest seq seen, so the server replays exactly what was missed. Posts are deduplicated by seq.
+(() => {
+  "use strict";
+
+  const root = document.getElementById("thread");
+  if (!root || typeof signalR === "undefined") {
+    return;
+  }
+
+  const threadId = root.dataset.threadId;
+  const moderator = root.dataset.moderator === "true";
+  const posts = document.getElementById("posts");
+  const postTemplate = document.getElementById("post-template");
+  const markerTemplate = document.getElementById("new-replies-template");
+  const liveState = document.getElementById("live-state");
+  const presence = document.getElementById("presence");
+  const typing = document.getElementById("typing");
+  const announcer = document.getElementById("live-announcer");
+  const lockedNotice = document.getElementById("locked-notice");
+  const form = document.getElementById("reply-form");
+  const textarea = form ? form.querySelector("textarea") : null;
+
+  let lastSeq = Number(root.dataset.lastSeq) || 0;
+  const typists = new Map(); // display name -> timer
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  // Same format as ForumPageHelpers.Time on the server.
+  const formatTime = (iso) => {
+    const d = new Date(iso);
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  };
+
+  const findPost = (seq) => posts.querySelector(`.post[data-seq="${Number(seq)}"]`);
+
+  // Server-sanitized HTML (ForumMarkdown + HtmlSanitizer), parsed inertly in a template; never the Markdown body.
+  const sanitizedFragment = (html) => {
+    const holder = document.createElement("template");
+    holder.innerHTML = html;
+    return holder.content;
+  };
+
+  const buildPost = (post) => {
+    const article = postTemplate.content.firstElementChild.cloneNode(true);
+    const id = `post-${Number(post.seq)}`;
+    article.id = id;
+    article.dataset.seq = String(Number(post.seq));
+    article.dataset.postId = post.postId;
+    article.setAttribute("aria-labelledby", `${id}-author`);
+    const author = article.querySelector(".post-author");
+    author.id = `${id}-author`;
+    author.textContent = post.author ? post.author.displayName : "";
+    const badges = article.querySelector(".post-badges");
+    for (const badge of (post.author && post.author.badges) || []) {
+      const span = document.createElement("span");
+      span.className = "badge";
+      span.textContent = badge;
+      badges.append(span);
+    }
+    if (!badges.hasChildNodes()) {
+      badges.remove();
+    }
+    const time = article.querySelector("time");
+    time.dateTime = post.createdAt;
+    time.textContent = formatTime(post.createdAt);
+    article.querySelector(".post-edited").hidden = !post.editedAt;
+    const link = article.querySelector(".post-seq");
+    link.href = `#${id}`;
+    link.textContent = `#${Number(post.seq)}`;
+    link.setAttribute("aria-label", `Link to post ${Number(post.seq)}`);
+    article.querySelector(".post-body").append(sanitizedFragment(post.html));
+    return article;
+  };
+
+  const insertInOrder = (article, seq) => {
+    const later = [...posts.querySelectorAll(".post")].find((p) => Number(p.dataset.seq) > seq);
+    posts.insertBefore(article, later || null);
+  };
+
+  const onPostCreated = (post) => {
+    const seq = Number(post.seq);
+    if (String(post.threadId) !== threadId || !seq || findPost(seq)) {
+      return; // another thread, or a seq we already show (replay and live can overlap around a join)
+    }
+    const article = buildPost(post);
+    article.classList.add("post-live");
+    insertInOrder(article, seq);
+    if (!document.getElementById("new-replies")) {
+      const first = posts.querySelector(".post-live");
+      posts.insertBefore(markerTemplate.content.firstElementChild.cloneNode(true), first);
+    }
+    lastSeq = Math.max(lastSeq, seq);
+    clearTypist(post.author ? post.author.displayName : "");
+    announcer.textContent = `New reply from ${post.author ? post.author.displayName : "a member"}.`;
+  };
+
+  const onPostEdited = (post) => {
+    const article = findPost(post.seq);
+    if (!article) {
+      return;
+    }
+    article.querySelector(".post-body").replaceChildren(sanitizedFragment(post.html));
+    article.querySelector(".post-edited").hidden = false;
+  };
+
+  const onPostHidden = (post) => {
+    const article = post && (findPost(post.seq) || posts.querySelector(`.post[data-post-id="${CSS.escape(String(post.postId))}"]`));
+    if (article && !moderator) {
+      article.remove();
+    }
+  };
+
+  const onThreadLocked = (message) => {
+    const locked = message.locked !== false;
+    lockedNotice.hidden = !locked;
+    if (form && !moderator) {
+      for (const control of form.querySelectorAll("textarea, button")) {
+        control.disabled = locked;
+      }
+    }
+  };
+
+  const renderTypists = () => {
+    const names = [...typists.keys()];
+    typing.textContent = names.length === 0 ? ""
+      : names.length === 1 ? `${names[0]} is typing…`
+      : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} are typing…`;
+  };
+
+  function clearTypist(name) {
+    if (typists.has(name)) {
+      clearTimeout(typists.get(name));
+      typists.delete(name);
+      renderTypists();
+    }
+  }
+
+  const onTyping = (message) => {
+    const name = message.member ? message.member.displayName : "Someone";
+    clearTimeout(typists.get(name));
+    typists.set(name, setTimeout(() => clearTypist(name), 4000));
+    renderTypists();
+  };
+
+  const onPresence = (message) => { presence.textContent = `${Number(message.count) || 0} reading`; };
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/forum")
+    .withAutomaticReconnect()
+    .build();
+  connection.on("PostCreated", onPostCreated);
+  connection.on("PostEdited", onPostEdited);
+  connection.on("PostHidden", onPostHidden);
+  connection.on("ThreadLocked", onThreadLocked);
+  connection.on("Typing", onTyping);
+  connection.on("Presence", onPresence);
+
+  const setState = (text, live) => {
+    liveState.textContent = text;
+    root.dataset.live = live ? "true" : "false";
+  };
+
+  const join = async () => {
+    await connection.invoke("JoinThread", threadId, lastSeq);
+    setState("Live", true);
+  };
+
+  connection.onreconnecting(() => setState("Reconnecting…", false));
+  connection.onreconnected(() => join().catch(() => setState("Offline: reload the page to catch up", false)));
+  connection.onclose(() => setState("Offline: reload the page to catch up", false));
+
+  // withAutomaticReconnect covers drops after the first connection; this covers a first attempt that fails.
+  const start = async (attempt) => {
+    try {
+      await connection.start();
+      await join();
+    } catch {
+      setState("Reconnecting…", false);
+      setTimeout(() => start(attempt + 1), Math.min(30000, 1000 * 2 ** attempt));
+    }
+  };
+  start(0);
+
+  if (textarea) {
+    let lastTyping = 0;
+    textarea.addEventListener("input", () => {
+      const now = Date.now();
+      if (now - lastTyping < 2000 || connection.state !== signalR.HubConnectionState.Connected) {
+        return;
+      }
+      lastTyping = now;
+      connection.invoke("Typing", threadId).catch(() => { /* not allowed to post here: no indicator */ });
+    });
+  }
+})();

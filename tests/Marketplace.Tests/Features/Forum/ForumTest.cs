@@ -1,0 +1,48 @@
+using Marketplace.Features.Accounts;
+using Marketplace.Features.Forum;
+using Marketplace.Tests.Features.Accounts;
+
+namespace Marketplace.Tests.Features.Forum;
+
+/// <summary>What forum tests share: a category, members with tokens, and threads made through the API.</summary>
+public abstract class ForumTest(AppFixture fixture) : AccountsTest(fixture)
+{
+    protected async Task<string> MemberTokenAsync(string who, params string[] roles)
+    {
+        var email = NewEmail(who);
+        await CreateAccountAsync(email, roles);
+        return (await LoginAsync(email)).AccessToken;
+    }
+
+    protected async Task<Guid> CategoryAsync(bool readOnly = false)
+    {
+        var admin = await MemberTokenAsync("admin", Roles.Admin);
+        var created = await AsUserAsync(admin, s =>
+        {
+            s.Post.Json(new { name = "Help", slug = $"help-{Guid.NewGuid():N}"[..20], description = "Ask anything", position = 1, readOnly })
+                .ToUrl("/api/forum/categories");
+            s.StatusCodeShouldBe(201);
+        });
+        return created.ReadAsJson<Categories.View>()!.Id;
+    }
+
+    protected async Task<Threads.Started> StartThreadAsync(string token, Guid categoryId, string body = "How do I export my fonts?")
+    {
+        var started = await AsUserAsync(token, s =>
+        {
+            s.Post.Json(new { title = "Exporting fonts", body }).ToUrl($"/api/forum/categories/{categoryId}/threads");
+            s.StatusCodeShouldBe(201);
+        });
+        return started.ReadAsJson<Threads.Started>()!;
+    }
+
+    protected async Task<Posts.Created> ReplyAsync(string token, Guid threadId, string body)
+    {
+        var created = await AsUserAsync(token, s =>
+        {
+            s.Post.Json(new { body }).ToUrl($"/api/forum/threads/{threadId}/posts");
+            s.StatusCodeShouldBe(201);
+        });
+        return created.ReadAsJson<Posts.Created>()!;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Alba;
+using Marketplace.Features.Forum;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Marketplace.Tests.Features.Forum;
+
+/// <summary>A SignalR client of <c>/hubs/forum</c> on the test server, recording what it receives.</summary>
+public sealed class HubClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+
+    private HubClient(HubConnection connection)
+    {
+        _connection = connection;
+        connection.On<PostView>("PostCreated", post => Posts.Enqueue(post));
+        connection.On<PostView>("PostEdited", post => Edits.Enqueue(post));
+        connection.On<System.Text.Json.JsonElement>("Typing", typing => TypingSignals.Enqueue(typing));
+        connection.On<System.Text.Json.JsonElement>("ThreadLocked", locked => LockSignals.Enqueue(locked));
+    }
+
+    public ConcurrentQueue<PostView> Posts { get; } = new();
+    public ConcurrentQueue<PostView> Edits { get; } = new();
+    public ConcurrentQueue<System.Text.Json.JsonElement> TypingSignals { get; } = new();
+    public ConcurrentQueue<System.Text.Json.JsonElement> LockSignals { get; } = new();
+
+    public static async Task<HubClient> ConnectAsync(IAlbaHost host, string? accessToken = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Server.BaseAddress, ForumHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => host.Server.CreateHandler();
+                if (accessToken is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+                }
+            })
+            .Build();
+        await connection.StartAsync();
+        return new HubClient(connection);
+    }
+
+    public Task JoinAsync(Guid threadId, long afterSeq) => _connection.InvokeAsync("JoinThread", threadId, afterSeq);
+
+    public Task TypingAsync(Guid threadId) => _connection.InvokeAsync("Typing", threadId);
+
+    /// <summary>Waits until <paramref name="condition"/> holds or the time is up (then the assertion after it fails).</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}
