@@ -1,6 +1,7 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum.Markdown;
 using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -15,6 +16,7 @@ public sealed class ForumModule : IFeatureModule
         services.AddSingleton<ForumMarkdown>();
         services.AddSingleton<ForumPresence>();
         services.AddScoped<ThreadWriter>();
+        services.AddDemoData<ForumDemoData>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<ForumCategory>().UniqueIndex(x => x.Slug);

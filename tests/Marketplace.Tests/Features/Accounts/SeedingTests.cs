@@ -7,7 +7,7 @@ namespace Marketplace.Tests.Features.Accounts;
 public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
 {
     [Fact]
-    public async Task Demo_data_makes_one_confirmed_account_per_role_once_and_prints_their_sign_ins()
+    public async Task Demo_data_makes_one_confirmed_account_per_role_and_a_starter_forum_once_and_prints_the_sign_ins()
     {
         var seeder = Host.Services.GetRequiredService<DemoDataSeeder>();
 
@@ -19,6 +19,8 @@ public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
         accounts.ShouldAllBe(account => account.EmailConfirmed);
         accounts.SelectMany(account => account.Roles).Distinct().Order().ShouldBe(Roles.All.Order());
         lines.ShouldContain(line => line.Contains("admin@marketplace.localhost", StringComparison.Ordinal) && line.Contains(DemoAccounts.Password, StringComparison.Ordinal));
+        (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumCategory>()))).ShouldBe(3);
+        (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumThread>()))).ShouldBe(1);
         var admin = await LoginAsync("admin@marketplace.localhost", DemoAccounts.Password);
         await AsUserAsync(admin.AccessToken, s => s.Get.Url("/api/admin/users"));
     }

@@ -1,5 +1,7 @@
+using Markdig;
 using Markdig.Helpers;
 using Markdig.Parsers;
+using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -7,11 +9,12 @@ namespace Marketplace.Features.Forum.Markdown;
 
 /// <summary>
 /// Keeps inline parsing linear. In Markdig, every emphasis run and link opener stays an open container until its
-/// paragraph ends and is walked for each later inline; every table pipe inside such a container is split out of it;
-/// every bare web address walks back over all earlier inlines of its paragraph. Each costs time in the square of the
-/// paragraph's length, so past a budget per paragraph or table the rest are kept as plain text.
+/// paragraph ends and is walked for each later inline; every table pipe after one is split out of it; every bare web
+/// address walks back over all earlier inlines of its paragraph. Each costs time in the square of the paragraph's
+/// length, so past a budget per paragraph or table the rest are kept as plain text (a table whose pipes run out is
+/// shown as text).
 /// </summary>
-internal sealed class DelimiterBudgetParser : InlineParser
+internal sealed class DelimiterBudgetParser : InlineParser, IMarkdownExtension
 {
     public const int MaximumDelimitersPerBlock = 500;
     public const int MaximumPipesPerBlock = 500;
@@ -22,6 +25,13 @@ internal sealed class DelimiterBudgetParser : InlineParser
     public DelimiterBudgetParser()
     {
         OpeningCharacters = ['*', '_', '~', '[', '!', '|', 'h', 'w', 'f', 'm', 't'];
+    }
+
+    /// <summary>Goes first for its characters; add it after every other extension, which may insert parsers of their own.</summary>
+    public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.InlineParsers.Insert(0, this);
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
     }
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
@@ -40,7 +50,7 @@ internal sealed class DelimiterBudgetParser : InlineParser
 
         var withinBudget = c switch
         {
-            '|' => ++budget.Pipes <= MaximumPipesPerBlock,
+            '|' => budget.Delimiters == 0 || ++budget.Pipes <= MaximumPipesPerBlock,
             _ when char.IsAsciiLetterLower(c) => ++budget.BareLinks <= MaximumBareLinksPerBlock,
             _ => ++budget.Delimiters <= MaximumDelimitersPerBlock,
         };

@@ -26,7 +26,7 @@ internal static class ForumMarkdownPipeline
             .UseSoftlineBreakAsHardlineBreak()
             .DisableHtml();
         builder.Extensions.AddIfNotAlready<MentionExtension>();
-        builder.InlineParsers.Insert(0, new DelimiterBudgetParser());
+        builder.Extensions.Add(new DelimiterBudgetParser());
         builder.DocumentProcessed += Adjust;
         return builder.Build();
     }

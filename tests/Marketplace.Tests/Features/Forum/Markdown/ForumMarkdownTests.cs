@@ -125,14 +125,26 @@ public sealed class ForumMarkdownTests
         body.QuerySelectorAll("img, a, h3, span.mention").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_long_table_stays_a_table()
+    {
+        var markdown = "| item | price |\n|---|--:|\n" + string.Concat(Enumerable.Range(1, 1_000).Select(i => $"| item {i} | {i} |\n"));
+
+        var body = RenderedHtml.Parse(_markdown.Render(markdown));
+
+        body.QuerySelectorAll("tbody > tr").Length.ShouldBe(1_000);
+    }
+
     [Theory]
     [InlineData("nested quotes")]
+    [InlineData("quotes and lists on one line")]
+    [InlineData("nested lists")]
     [InlineData("open brackets")]
     [InlineData("emphasis runs")]
-    [InlineData("nested lists")]
-    [InlineData("big table")]
+    [InlineData("table after an open emphasis")]
+    [InlineData("bare links after code")]
+    [InlineData("tiny paragraphs")]
     [InlineData("at signs")]
-    [InlineData("links")]
     public void Fifty_kilobytes_of_hostile_markdown_render_quickly(string shape)
     {
         var markdown = Hostile(shape);
@@ -149,12 +161,14 @@ public sealed class ForumMarkdownTests
     private static string Hostile(string shape) => shape switch
     {
         "nested quotes" => new string('>', 50_000) + " x",
+        "quotes and lists on one line" => string.Concat(Enumerable.Repeat("> - 1. ", 7_200)),
+        "nested lists" => string.Concat(Enumerable.Range(0, 230).Select(i => new string(' ', i * 2) + "- x\n")),
         "open brackets" => new string('[', 50_000),
         "emphasis runs" => string.Concat(Enumerable.Repeat("*a _b ", 8_400)),
-        "nested lists" => string.Concat(Enumerable.Range(0, 230).Select(i => new string(' ', i * 2) + "- x\n")),
-        "big table" => "| a | b |\n|---|---|\n" + string.Concat(Enumerable.Repeat("| 1 | 2 |\n", 5_000)),
+        "table after an open emphasis" => "| *a | b |\n|---|---|\n" + string.Concat(Enumerable.Repeat("|1|2|\n", 8_400)),
+        "bare links after code" => string.Concat(Enumerable.Repeat("`a` ", 6_300)) + string.Concat(Enumerable.Repeat("www.a.example ", 1_800)),
+        "tiny paragraphs" => string.Concat(Enumerable.Repeat("a\n\n", 16_700)),
         "at signs" => string.Concat(Enumerable.Repeat("@ab @@ ", 7_200)),
-        "links" => string.Concat(Enumerable.Repeat("[a](https://x.example/ \"t\") <https://y.example> ", 1_100)),
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
     };
 }
