@@ -45,7 +45,8 @@ public sealed class ThreadModel(
             return NotFound();
         }
 
-        PreviewHtml = markdown.Render(Input.Body ?? "");
+        var body = Input.Body ?? "";
+        PreviewHtml = markdown.Render(body.Length > Threads.MaxBody ? body[..Threads.MaxBody] : body);
         return Page();
     }
 

@@ -126,6 +126,18 @@ public sealed class ForumMarkdownTests
     }
 
     [Fact]
+    public void One_instance_renders_the_same_on_many_threads_at_once()
+    {
+        const string markdown = "Hi @ada, **see** [this](https://example.com) and `code`.\n\n| a |\n|---|\n| 1 |\n\n- [x] done";
+        var expected = _markdown.Render(markdown);
+
+        var results = new string[64];
+        Parallel.For(0, results.Length, i => results[i] = _markdown.Render(markdown));
+
+        results.ShouldAllBe(html => html == expected);
+    }
+
+    [Fact]
     public void A_long_table_stays_a_table()
     {
         var markdown = "| item | price |\n|---|--:|\n" + string.Concat(Enumerable.Range(1, 1_000).Select(i => $"| item {i} | {i} |\n"));
