@@ -20,8 +20,10 @@ public sealed class ForumModule : IFeatureModule
         services.ConfigureMarten(options =>
         {
             options.Schema.For<ForumCategory>().UniqueIndex(x => x.Slug);
-            options.Schema.For<ForumThread>().Index(x => x.CategoryId).Index(x => x.LastPostAt).UseOptimisticConcurrency(true);
-            options.Schema.For<ForumPost>().UniqueIndex(x => x.ThreadId, x => x.Seq).Index(x => x.AuthorId);
+            options.Schema.For<ForumThread>().Index(x => x.CategoryId).Index(x => x.LastPostAt).UseOptimisticConcurrency(true)
+                .FullTextIndex("english", x => x.Title);
+            options.Schema.For<ForumPost>().UniqueIndex(x => x.ThreadId, x => x.Seq).Index(x => x.AuthorId)
+                .FullTextIndex("english", x => x.Body);
             options.Schema.For<PostVote>().Identity(x => x.Id).Index(x => x.PostId);
             options.Schema.For<ForumMember>();
         });
@@ -36,6 +38,8 @@ public sealed class ForumModule : IFeatureModule
         forum.MapGet("/categories/{categoryId:guid}/threads", Threads.ListAsync).WithName("ListThreads");
         forum.MapPost("/categories/{categoryId:guid}/threads", Threads.StartAsync).Validate<Threads.StartRequest>()
             .RequireAuthorization(Policies.Member).WithName("StartThread");
+        forum.MapGet("/search", SearchForum.HandleAsync).WithName("SearchForum")
+            .WithSummary("Full-text search over thread titles and posts (quotes, or, -word), newest first.");
         forum.MapGet("/threads/{threadId:guid}", Threads.GetAsync).WithName("GetThread")
             .WithSummary("The thread and its visible posts after sequence number `after` (0: all).");
         forum.MapPost("/threads/{threadId:guid}/posts", Posts.ReplyAsync).Validate<Posts.BodyRequest>()

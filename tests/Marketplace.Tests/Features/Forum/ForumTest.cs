@@ -26,11 +26,12 @@ public abstract class ForumTest(AppFixture fixture) : AccountsTest(fixture)
         return created.ReadAsJson<Categories.View>()!.Id;
     }
 
-    protected async Task<Threads.Started> StartThreadAsync(string token, Guid categoryId, string body = "How do I export my fonts?")
+    protected async Task<Threads.Started> StartThreadAsync(
+        string token, Guid categoryId, string body = "How do I export my fonts?", string title = "Exporting fonts")
     {
         var started = await AsUserAsync(token, s =>
         {
-            s.Post.Json(new { title = "Exporting fonts", body }).ToUrl($"/api/forum/categories/{categoryId}/threads");
+            s.Post.Json(new { title, body }).ToUrl($"/api/forum/categories/{categoryId}/threads");
             s.StatusCodeShouldBe(201);
         });
         return started.ReadAsJson<Threads.Started>()!;

@@ -1,0 +1,43 @@
+using Marten;
+
+namespace Marketplace.Features.Forum;
+
+/// <summary>
+/// <c>GET /api/forum/search?q=</c>: PostgreSQL full-text search over thread titles and post bodies (web-style
+/// syntax: quotes, <c>or</c>, <c>-word</c>), newest first. Hidden posts are found by moderators only.
+/// </summary>
+public static class SearchForum
+{
+    public sealed record PostHit(PostView Post, string ThreadTitle);
+
+    public sealed record Response(string Query, IReadOnlyList<Threads.Summary> Threads, IReadOnlyList<PostHit> Posts);
+
+    public static async Task<IResult> HandleAsync(string? q, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var query = q?.Trim() ?? "";
+        if (query.Length is < 2 or > 200)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["q"] = ["Search for 2 to 200 characters."] },
+                title: "The request is not valid.", type: Infrastructure.Web.ProblemTypes.Validation);
+        }
+
+        var moderator = ForumActor.Of(http.User)?.IsModerator == true;
+        var threads = await session.Query<ForumThread>()
+            .Where(t => t.WebStyleSearch(query))
+            .OrderByDescending(t => t.LastPostAt).Take(20).ToListAsync(ct);
+        var posts = session.Query<ForumPost>().Where(p => p.WebStyleSearch(query));
+        if (!moderator)
+        {
+            posts = posts.Where(p => !p.Hidden);
+        }
+
+        var found = await posts.OrderByDescending(p => p.CreatedAt).Take(30).ToListAsync(ct);
+        var threadIds = found.Select(p => p.ThreadId).Distinct().ToArray();
+        var titles = (await session.LoadManyAsync<ForumThread>(ct, threadIds)).ToDictionary(t => t.Id, t => t.Title);
+        return TypedResults.Ok(new Response(
+            query,
+            [.. threads.Select(Threads.ToSummary)],
+            [.. found.Select(p => new PostHit(PostView.Of(p), titles.GetValueOrDefault(p.ThreadId, "")))]));
+    }
+}
