@@ -17,6 +17,7 @@ public sealed class ForumModule : IFeatureModule
         services.AddSingleton<ForumPresence>();
         services.AddScoped<ThreadWriter>();
         services.AddDemoData<ForumDemoData>();
+        services.AddPostingLimits(configuration);
         services.ConfigureMarten(options =>
         {
             options.Schema.For<ForumCategory>().UniqueIndex(x => x.Slug);
@@ -37,13 +38,13 @@ public sealed class ForumModule : IFeatureModule
             .RequireAuthorization(Policies.Admin).WithName("CreateForumCategory");
         forum.MapGet("/categories/{categoryId:guid}/threads", Threads.ListAsync).WithName("ListThreads");
         forum.MapPost("/categories/{categoryId:guid}/threads", Threads.StartAsync).Validate<Threads.StartRequest>()
-            .RequireAuthorization(Policies.Member).WithName("StartThread");
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(PostingLimits.Policy).WithName("StartThread");
         forum.MapGet("/search", SearchForum.HandleAsync).WithName("SearchForum")
             .WithSummary("Full-text search over thread titles and posts (quotes, or, -word), newest first.");
         forum.MapGet("/threads/{threadId:guid}", Threads.GetAsync).WithName("GetThread")
             .WithSummary("The thread and its visible posts after sequence number `after` (0: all).");
         forum.MapPost("/threads/{threadId:guid}/posts", Posts.ReplyAsync).Validate<Posts.BodyRequest>()
-            .RequireAuthorization(Policies.Member).WithName("ReplyToThread");
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(PostingLimits.Policy).WithName("ReplyToThread");
         forum.MapPut("/posts/{postId:guid}", Posts.EditAsync).Validate<Posts.BodyRequest>()
             .RequireAuthorization(Policies.Member).WithName("EditPost");
         forum.MapPost("/posts/{postId:guid}/votes", Posts.VoteAsync).Validate<Posts.VoteRequest>()

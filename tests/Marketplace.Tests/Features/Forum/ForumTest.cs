@@ -7,10 +7,19 @@ namespace Marketplace.Tests.Features.Forum;
 /// <summary>What forum tests share: a category, members with tokens, and threads made through the API.</summary>
 public abstract class ForumTest(AppFixture fixture) : AccountsTest(fixture)
 {
-    protected async Task<string> MemberTokenAsync(string who, params string[] roles)
+    /// <summary>A member of a month's standing (new accounts have stricter posting limits), signed in.</summary>
+    protected Task<string> MemberTokenAsync(string who, params string[] roles) => MemberTokenAsync(who, TimeSpan.FromDays(30), roles);
+
+    protected async Task<string> MemberTokenAsync(string who, TimeSpan age, params string[] roles)
     {
         var email = NewEmail(who);
         await CreateAccountAsync(email, roles);
+        await WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            user.CreatedAt = DateTimeOffset.UtcNow - age;
+            return await users.UpdateAsync(user);
+        });
         return (await LoginAsync(email)).AccessToken;
     }
 
