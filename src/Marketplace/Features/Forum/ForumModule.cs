@@ -27,6 +27,7 @@ public sealed class ForumModule : IFeatureModule
                 .FullTextIndex("english", x => x.Body);
             options.Schema.For<PostVote>().Identity(x => x.Id).Index(x => x.PostId);
             options.Schema.For<ForumMember>();
+            options.Schema.For<PostFlag>().Identity(x => x.Id).Index(x => x.PostId);
         });
     }
 
@@ -49,6 +50,7 @@ public sealed class ForumModule : IFeatureModule
             .RequireAuthorization(Policies.Member).WithName("EditPost");
         forum.MapPost("/posts/{postId:guid}/votes", Posts.VoteAsync).Validate<Posts.VoteRequest>()
             .RequireAuthorization(Policies.Member).WithName("VoteOnPost");
+        FlagPost.Map(forum);
 
         var moderation = app.MapApi("/moderation/threads", "Moderation").RequireAuthorization(Policies.Moderator);
         moderation.MapPost("/{threadId:guid}/lock", ThreadModeration.LockAsync).WithName("LockThread");
