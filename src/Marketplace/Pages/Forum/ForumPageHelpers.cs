@@ -19,5 +19,9 @@ public static class ForumPageHelpers
         _ => "That did not work. Try again.",
     };
 
+    /// <summary>The composer's preview: the body rendered as it will be posted, cut at the posting limit.</summary>
+    public static string Preview(Marketplace.Features.Forum.Markdown.ForumMarkdown markdown, string? body) =>
+        markdown.Render(body is { Length: > Marketplace.Features.Forum.Threads.MaxBody } ? body[..Marketplace.Features.Forum.Threads.MaxBody] : body ?? "");
+
     public static bool IsNotFound(IResult problem) => problem is ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound };
 }

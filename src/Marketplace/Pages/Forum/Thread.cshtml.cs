@@ -45,8 +45,7 @@ public sealed class ThreadModel(
             return NotFound();
         }
 
-        var body = Input.Body ?? "";
-        PreviewHtml = markdown.Render(body.Length > Threads.MaxBody ? body[..Threads.MaxBody] : body);
+        PreviewHtml = ForumPageHelpers.Preview(markdown, Input.Body);
         return Page();
     }
 
