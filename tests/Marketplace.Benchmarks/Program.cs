@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Marketplace.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(HealthEndpointBenchmarks).Assembly).Run(args);
