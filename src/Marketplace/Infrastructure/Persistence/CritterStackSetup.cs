@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace Marketplace.Infrastructure.Persistence;
@@ -41,6 +42,9 @@ public static class CritterStackSetup
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableInboxOnAllListeners();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            // A handler that lost an optimistic-concurrency race runs again on fresh data.
+            options.OnException<ConcurrencyException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
         });
     }
 }
