@@ -31,6 +31,20 @@ public static class ForumBroadcastsHandler
         }
     }
 
+    /// <summary>Hidden: readers drop the post (moderators keep it, marked). Restored: it arrives again as a new post.</summary>
+    public static async Task HandleAsync(PostVisibilityChanged message, IQuerySession session, IHubContext<ForumHub> hub, CancellationToken ct)
+    {
+        var group = hub.Clients.Group(ForumHub.Group(message.ThreadId));
+        if (message.Hidden)
+        {
+            await group.SendAsync("PostHidden", new { message.PostId, message.ThreadId, message.Seq }, ct);
+        }
+        else if (await session.LoadAsync<ForumPost>(message.PostId, ct) is { Hidden: false } post)
+        {
+            await group.SendAsync("PostCreated", PostView.Of(post), ct);
+        }
+    }
+
     public static Task HandleAsync(ThreadLockChanged message, IHubContext<ForumHub> hub, CancellationToken ct) =>
         hub.Clients.Group(ForumHub.Group(message.ThreadId)).SendAsync("ThreadLocked", new { message.ThreadId, message.Locked }, ct);
 }

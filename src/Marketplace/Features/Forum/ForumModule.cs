@@ -55,6 +55,9 @@ public sealed class ForumModule : IFeatureModule
         var moderation = app.MapApi("/moderation/threads", "Moderation").RequireAuthorization(Policies.Moderator);
         moderation.MapPost("/{threadId:guid}/lock", ThreadModeration.LockAsync).WithName("LockThread");
         moderation.MapPost("/{threadId:guid}/unlock", ThreadModeration.UnlockAsync).WithName("UnlockThread");
+        var posts = app.MapApi("/moderation/posts", "Moderation").RequireAuthorization(Policies.Moderator);
+        posts.MapPost("/{postId:guid}/hide", PostModeration.HideAsync).WithName("HidePost");
+        posts.MapPost("/{postId:guid}/restore", PostModeration.RestoreAsync).WithName("RestorePost");
 
         app.MapHub<ForumHub>(ForumHub.Path);
     }

@@ -18,12 +18,14 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<PostView>("PostEdited", post => Edits.Enqueue(post));
         connection.On<System.Text.Json.JsonElement>("Typing", typing => TypingSignals.Enqueue(typing));
         connection.On<System.Text.Json.JsonElement>("ThreadLocked", locked => LockSignals.Enqueue(locked));
+        connection.On<System.Text.Json.JsonElement>("PostHidden", hidden => HiddenSignals.Enqueue(hidden));
     }
 
     public ConcurrentQueue<PostView> Posts { get; } = new();
     public ConcurrentQueue<PostView> Edits { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> TypingSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> LockSignals { get; } = new();
+    public ConcurrentQueue<System.Text.Json.JsonElement> HiddenSignals { get; } = new();
 
     public static async Task<HubClient> ConnectAsync(IAlbaHost host, string? accessToken = null)
     {
