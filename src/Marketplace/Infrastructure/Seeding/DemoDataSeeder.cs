@@ -2,19 +2,33 @@ namespace Marketplace.Infrastructure.Seeding;
 
 /// <summary>Runs every feature's <see cref="IDemoData"/> in order: from the <c>seed</c> command and on a Development start.</summary>
 public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, IEnumerable<IDemoData> parts, ILogger<DemoDataSeeder> logger)
+    : IDisposable
 {
+    // The seed command and the Development start-up can both seed at once: one at a time, each part idempotent.
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken ct)
     {
-        var lines = new List<string>();
-        foreach (var part in parts.OrderBy(p => p.Order))
+        await _oneAtATime.WaitAsync(ct);
+        try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            lines.AddRange(await part.SeedAsync(scope.ServiceProvider, ct));
-        }
+            var lines = new List<string>();
+            foreach (var part in parts.OrderBy(p => p.Order))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                lines.AddRange(await part.SeedAsync(scope.ServiceProvider, ct));
+            }
 
-        LogSeeded(logger, string.Join(Environment.NewLine, lines.Prepend("Demo data is ready:")));
-        return lines;
+            LogSeeded(logger, string.Join(Environment.NewLine, lines.Prepend("Demo data is ready:")));
+            return lines;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
     }
+
+    public void Dispose() => _oneAtATime.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
     private static partial void LogSeeded(ILogger logger, string summary);
