@@ -28,19 +28,14 @@ public static class AccountResults
 
     public static IResult TooManyAttempts(TimeSpan wait, HttpContext http)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = RateLimiting.SetRetryAfter(http, wait);
         return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, type: ProblemTypes.TooManyRequests,
             title: "Too many sign-in attempts for this account.", detail: $"Try again in {seconds} seconds.");
     }
 
-    public static IResult FieldError(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "The request is not valid.", type: ProblemTypes.Validation);
-
     /// <summary>Identity's own errors (weak password, ...) as a validation problem, keyed by the request field.</summary>
     public static IResult From(IdentityResult result, string passwordField = "password") =>
-        TypedResults.ValidationProblem(FieldErrors(result, passwordField), title: "The request is not valid.", type: ProblemTypes.Validation);
+        ValidationProblems.Of(FieldErrors(result, passwordField));
 
     /// <summary>Identity's errors by request field (camelCase; "" for errors about no one field).</summary>
     public static Dictionary<string, string[]> FieldErrors(IdentityResult result, string passwordField = "password") =>

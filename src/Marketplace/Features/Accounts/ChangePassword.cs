@@ -36,7 +36,7 @@ public static class ChangePassword
         if (!result.Succeeded)
         {
             return IsWrongPassword(result)
-                ? AccountResults.FieldError("currentPassword", "The current password is incorrect.")
+                ? ValidationProblems.Field("currentPassword", "The current password is incorrect.")
                 : AccountResults.From(result, passwordField: "newPassword");
         }
 

@@ -32,7 +32,7 @@ public static class DeleteAccount
 
         var result = await ExecuteAsync(request, user, users, signIn, tokens, session, outbox, clock, http.RequestAborted);
         return result.Succeeded ? TypedResults.NoContent()
-            : ChangePassword.IsWrongPassword(result) ? AccountResults.FieldError("password", "The password is incorrect.")
+            : ChangePassword.IsWrongPassword(result) ? ValidationProblems.Field("password", "The password is incorrect.")
             : AccountResults.From(result);
     }
 

@@ -87,7 +87,7 @@ public static class TwoFactor
 
         var codes = await EnableWithCodeAsync(users, user, request.Code);
         return codes is null
-            ? AccountResults.FieldError("code", "The code is not valid. Check the time on your device and try the next code.")
+            ? ValidationProblems.Field("code", "The code is not valid. Check the time on your device and try the next code.")
             : TypedResults.Ok(new RecoveryCodes(codes));
     }
 
@@ -145,5 +145,5 @@ public static class TwoFactor
         return (true, user.TwoFactorEnabled ? [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!] : null);
     }
 
-    private static IResult WrongPassword() => AccountResults.FieldError("password", "The password is incorrect.");
+    private static IResult WrongPassword() => ValidationProblems.Field("password", "The password is incorrect.");
 }

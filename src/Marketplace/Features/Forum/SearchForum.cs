@@ -1,3 +1,4 @@
+using Marketplace.Infrastructure.Web;
 using Marten;
 
 namespace Marketplace.Features.Forum;
@@ -17,9 +18,7 @@ public static class SearchForum
         var query = q?.Trim() ?? "";
         if (query.Length is < 2 or > 200)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["q"] = ["Search for 2 to 200 characters."] },
-                title: "The request is not valid.", type: Infrastructure.Web.ProblemTypes.Validation);
+            return ValidationProblems.Field("q", "Search for 2 to 200 characters.");
         }
 
         var moderator = ForumActor.Of(http.User)?.IsModerator == true;

@@ -29,7 +29,7 @@ public sealed class ValidationFilter<TRequest> : IEndpointFilter
         var errors = result.Errors
             .GroupBy(failure => ToCamelCase(failure.PropertyName))
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
-        return TypedResults.ValidationProblem(errors, title: "The request is not valid.", type: ProblemTypes.Validation);
+        return ValidationProblems.Of(errors);
     }
 
     private static string ToCamelCase(string name) =>
