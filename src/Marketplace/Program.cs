@@ -1,5 +1,6 @@
 using Marketplace.Infrastructure.Logging;
 using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Payments;
 using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Postgres;
 using Marketplace.Infrastructure.Seeding;
@@ -10,6 +11,7 @@ builder.AddMarketplaceLogging();
 builder.AddMarketplaceDatabase();
 builder.AddCritterStack();
 builder.AddMarketplaceWeb();
+builder.AddMarketplaceStripe();
 builder.AddMarketplaceSeeding();
 builder.AddFeatureModules();
 

@@ -1,6 +1,9 @@
 using Alba;
+using Marketplace.Infrastructure.Payments;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests;
@@ -32,7 +35,16 @@ public class AppFixture : IAsyncLifetime
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultyRoutes>());
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultyRoutes>();
+                // No socket under the test server: Stripe.net's calls to the sandbox and the sandbox's webhook
+                // deliveries go through its in-memory handler, as HTTP requests through the whole pipeline.
+                foreach (var name in new[] { StripeSetup.HttpClientName, StripeSetup.SandboxWebhookHttpClientName })
+                {
+                    services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+                }
+            });
         });
     }
 

@@ -1,0 +1,34 @@
+namespace Marketplace.Infrastructure.Payments;
+
+/// <summary>
+/// The <c>Stripe</c> configuration section. With no <see cref="SecretKey"/> the marketplace talks to the embedded Stripe
+/// sandbox (outside Production); with one, to Stripe itself, and nothing else changes.
+/// </summary>
+public sealed class StripeOptions
+{
+    public const string Section = "Stripe";
+
+    /// <summary>The key Stripe.net sends to the sandbox; the sandbox accepts no other.</summary>
+    public const string SandboxSecretKey = "sk_test_marketplace_sandbox";
+
+    /// <summary>Signing secrets used when none are configured, outside Production only; the sandbox signs with them too.</summary>
+    public const string DevelopmentWebhookSecret = "whsec_marketplace_development_platform";
+
+    public const string DevelopmentConnectWebhookSecret = "whsec_marketplace_development_connect";
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>Signing secret of the platform's webhook endpoint.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Signing secret of the Connect webhook endpoint (events of connected accounts).</summary>
+    public string? ConnectWebhookSecret { get; set; }
+
+    /// <summary>How old a signed event may be, in seconds, before it is refused as a possible replay.</summary>
+    public int WebhookToleranceSeconds { get; set; } = 300;
+
+    public bool UsesSandbox => string.IsNullOrWhiteSpace(SecretKey);
+
+    /// <summary>Events from live mode are accepted only with a live key, and test-mode events only without one.</summary>
+    public bool Livemode => SecretKey is { } key && (key.StartsWith("sk_live_", StringComparison.Ordinal) || key.StartsWith("rk_live_", StringComparison.Ordinal));
+}

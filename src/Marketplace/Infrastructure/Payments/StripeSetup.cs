@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Marketplace.Infrastructure.Payments;
+
+/// <summary>
+/// One <see cref="IStripeClient"/> for the whole app: Stripe itself when <c>Stripe:SecretKey</c> is set, otherwise the
+/// embedded sandbox (<c>/stripe-sandbox</c>, outside Production), reached over HTTP like Stripe.
+/// </summary>
+public static class StripeSetup
+{
+    /// <summary>The named HttpClient Stripe.net sends its requests with.</summary>
+    public const string HttpClientName = "stripe";
+
+    /// <summary>The named HttpClient the sandbox delivers webhook events with.</summary>
+    public const string SandboxWebhookHttpClientName = "stripe-sandbox-webhooks";
+
+    public static void AddMarketplaceStripe(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section);
+        services.AddSingleton<StripeSandboxAddress>();
+        services.AddSingleton(sp => new WebhookSigningSecrets(
+            sp.GetRequiredService<IOptions<StripeOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<IStripeClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
+            var http = new SystemNetHttpClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), maxNetworkRetries: 2);
+            if (!options.UsesSandbox)
+            {
+                return new StripeClient(new StripeClientOptions { ApiKey = options.SecretKey, HttpClient = http });
+            }
+
+            var sandbox = sp.GetRequiredService<StripeSandboxAddress>().ApiBase;
+            return new StripeClient(new StripeClientOptions
+            {
+                ApiKey = StripeOptions.SandboxSecretKey, HttpClient = http, ApiBase = sandbox, ConnectBase = sandbox, FilesBase = sandbox,
+            });
+        });
+    }
+
+    /// <summary>Whether the embedded sandbox serves: no secret key, and never in Production.</summary>
+    public static bool SandboxEnabled(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StripeOptions>>().Value.UsesSandbox && !services.GetRequiredService<IHostEnvironment>().IsProduction();
+}
+
+/// <summary>The secrets webhook signatures are checked against; without configuration, development secrets (never in Production).</summary>
+public sealed class WebhookSigningSecrets(StripeOptions options, IHostEnvironment environment)
+{
+    public string? Platform { get; } = Pick(options.WebhookSecret, StripeOptions.DevelopmentWebhookSecret, environment);
+
+    public string? Connect { get; } = Pick(options.ConnectWebhookSecret, StripeOptions.DevelopmentConnectWebhookSecret, environment);
+
+    private static string? Pick(string? configured, string development, IHostEnvironment environment) =>
+        !string.IsNullOrWhiteSpace(configured) ? configured : environment.IsProduction() ? null : development;
+}
