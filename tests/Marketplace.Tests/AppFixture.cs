@@ -30,6 +30,8 @@ public class AppFixture : IAsyncLifetime
             builder.UseEnvironment(Environment);
             builder.UseSetting("ConnectionStrings:Marketplace", _database.ConnectionString);
             builder.UseSetting("Seed:DemoData", "false");
+            builder.UseSetting("Stripe:Webhooks:RetryDelays:0", "00:00:00.200");
+            builder.UseSetting("Stripe:Webhooks:RetryDelays:1", "00:00:00.500");
             foreach (var (key, value) in Settings)
             {
                 builder.UseSetting(key, value);

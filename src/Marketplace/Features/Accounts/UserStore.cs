@@ -1,9 +1,6 @@
-using JasperFx;
 using Marketplace.Infrastructure.Persistence;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Identity;
-using Npgsql;
 
 namespace Marketplace.Features.Accounts;
 
@@ -38,7 +35,7 @@ public sealed partial class UserStore(IDocumentSession session, SecurityStampCac
             stamps.Forget(user.Id);
             return IdentityResult.Success;
         }
-        catch (Exception e) when (IsUniqueViolation(e))
+        catch (Exception e) when (e.IsUniqueViolation())
         {
             session.EjectAllPendingChanges();
             return IdentityResult.Failed(errors.DuplicateEmail(user.Email ?? ""));
@@ -49,11 +46,6 @@ public sealed partial class UserStore(IDocumentSession session, SecurityStampCac
             return IdentityResult.Failed(errors.ConcurrencyFailure());
         }
     }
-
-    private static bool IsUniqueViolation(Exception e) =>
-        e is DocumentAlreadyExistsException ||
-        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } ||
-        e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
 
     public Task<UserAccount?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
         Guid.TryParse(userId, out var id)

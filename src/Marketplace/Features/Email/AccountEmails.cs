@@ -11,7 +11,7 @@ public static class AccountEmails
             title: "Confirm your email address",
             paragraphs:
             [
-                Greeting(displayName),
+                EmailLayout.Greeting(displayName),
                 $"Thanks for joining {EmailLayout.Brand}. Confirm that this address is yours to finish setting up your account.",
                 "If you did not sign up, ignore this mail: nothing happens without the confirmation.",
             ],
@@ -23,7 +23,7 @@ public static class AccountEmails
             title: "Reset your password",
             paragraphs:
             [
-                Greeting(displayName),
+                EmailLayout.Greeting(displayName),
                 "Someone asked to reset the password of your account. Choose a new one with the button below; the link works once and only for a short time.",
                 "If it was not you, ignore this mail: your password stays as it is.",
             ],
@@ -36,7 +36,7 @@ public static class AccountEmails
             title: "You already have an account",
             paragraphs:
             [
-                Greeting(displayName),
+                EmailLayout.Greeting(displayName),
                 $"Someone just tried to create a {EmailLayout.Brand} account with this email address, which already has one. If it was you, sign in instead.",
                 "If it was not you, ignore this mail: no new account was created and yours is unchanged.",
             ],
@@ -50,12 +50,9 @@ public static class AccountEmails
             title: "Too many failed sign-ins",
             paragraphs:
             [
-                Greeting(displayName),
+                EmailLayout.Greeting(displayName),
                 $"After several failed attempts to sign in, your account is locked until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.",
                 "If that was you, wait until then or choose a new password. If it was not, choosing a new password keeps whoever tried out.",
             ],
             action: new EmailCallToAction("Choose a new password", resetUrl));
-
-    private static string Greeting(string displayName) =>
-        string.IsNullOrWhiteSpace(displayName) ? "Hello," : $"Hello {displayName.Trim()},";
 }

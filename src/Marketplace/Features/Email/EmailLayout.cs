@@ -18,6 +18,10 @@ public static class EmailLayout
     private const string MutedColor = "#475569";
     private const string Footer = $"This is an automated message from {Brand}. Replies to it are not read.";
 
+    /// <summary>The opening line of every mail.</summary>
+    public static string Greeting(string displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? "Hello," : $"Hello {displayName.Trim()},";
+
     public static EmailContent Render(
         string subject, string title, IEnumerable<string> paragraphs, EmailCallToAction? action = null, EmailCallToAction? secondary = null)
     {

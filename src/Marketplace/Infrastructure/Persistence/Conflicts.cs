@@ -14,4 +14,10 @@ public static class Conflicts
         AggregateException aggregate => aggregate.InnerExceptions.All(IsConcurrencyConflict),
         _ => false,
     };
+
+    /// <summary>A unique index refused the write: the document or the value it must not share already exists.</summary>
+    public static bool IsUniqueViolation(this Exception exception) =>
+        exception is DocumentAlreadyExistsException ||
+        exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } ||
+        exception is Marten.Exceptions.MartenCommandException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } };
 }

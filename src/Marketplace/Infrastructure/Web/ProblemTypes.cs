@@ -22,6 +22,8 @@ public static class ProblemTypes
     public const string TwoFactorRequired = Base + "two-factor-required";
     public const string EmailNotConfirmed = Base + "email-not-confirmed";
     public const string InvalidToken = Base + "invalid-token";
+    public const string InvalidSignature = Base + "invalid-signature";
+    public const string PaymentsUnavailable = Base + "payments-unavailable";
 
     public static string ForStatus(int status) => status switch
     {

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
 namespace Marketplace.Infrastructure.Web;
 
 /// <summary>
@@ -12,5 +15,29 @@ public static class PublicUrl
         return string.IsNullOrWhiteSpace(configured)
             ? $"{context.Request.Scheme}://{context.Request.Host}"
             : configured.TrimEnd('/');
+    }
+
+    /// <summary>For work outside a request (message handlers): <c>Site:PublicUrl</c>, else this app's own listening address.</summary>
+    public static string Of(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>()["Site:PublicUrl"];
+        return string.IsNullOrWhiteSpace(configured) ? ListeningOrigin(services.GetRequiredService<IServer>()) : configured.TrimEnd('/');
+    }
+
+    /// <summary>The first address the server listens on (http before https; a wildcard host becomes localhost).</summary>
+    public static string ListeningOrigin(IServer server)
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .OrderBy(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
+        if (address is null)
+        {
+            return "http://localhost";
+        }
+
+        var uri = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal));
+        return uri.GetLeftPart(UriPartial.Authority);
     }
 }

@@ -1,11 +1,14 @@
 namespace Marketplace.Infrastructure.Web;
 
-/// <summary>Security headers on every response. Nothing is loaded from other origins, so the policy is tight.</summary>
+/// <summary>
+/// Security headers on every response. Nothing is loaded from other origins, so the policy is tight; forms may lead
+/// only to Stripe's hosted onboarding and checkout (a form whose answer redirects there counts as going there).
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-        "connect-src 'self' ws: wss:; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
+        "connect-src 'self' ws: wss:; form-action 'self' https://connect.stripe.com https://checkout.stripe.com; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
 
     // The API reference UI (Scalar) injects inline styles and scripts; it is the only page allowed to.
     private const string ApiReferencePolicy =

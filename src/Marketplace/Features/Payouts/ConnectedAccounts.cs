@@ -1,0 +1,85 @@
+using Marketplace.Features.Accounts;
+using Marketplace.Features.Shops;
+using Marketplace.Infrastructure.Persistence;
+using Marten;
+using Stripe;
+using Wolverine;
+
+namespace Marketplace.Features.Payouts;
+
+/// <summary>The shop's Stripe connected account: created once, with the controller properties of the Express dashboard.</summary>
+public sealed class ConnectedAccounts(IStripeClient stripe, IDocumentSession session, TimeProvider clock)
+{
+    /// <summary>The shop's account id, creating the account on first use. Concurrent first calls end with one account.</summary>
+    public async Task<string> EnsureAccountAsync(Shop shop, CancellationToken ct)
+    {
+        if (shop.StripeAccountId is { } existing)
+        {
+            return existing;
+        }
+
+        var owner = await session.LoadAsync<UserAccount>(shop.OwnerId, ct);
+        var account = await new AccountService(stripe).CreateAsync(
+            new AccountCreateOptions
+            {
+                Email = owner?.Email,
+                Controller = new AccountControllerOptions
+                {
+                    StripeDashboard = new AccountControllerStripeDashboardOptions { Type = "express" },
+                    Fees = new AccountControllerFeesOptions { Payer = "application" },
+                    Losses = new AccountControllerLossesOptions { Payments = "application" },
+                    RequirementCollection = "stripe",
+                },
+                Capabilities = new AccountCapabilitiesOptions
+                {
+                    CardPayments = new AccountCapabilitiesCardPaymentsOptions { Requested = true },
+                    Transfers = new AccountCapabilitiesTransfersOptions { Requested = true },
+                },
+                BusinessProfile = new AccountBusinessProfileOptions { Name = shop.Name, ProductDescription = "Digital downloads" },
+                Metadata = new Dictionary<string, string> { ["shop_id"] = shop.Id.ToString() },
+            },
+            new RequestOptions { IdempotencyKey = $"connect-account-{shop.Id:N}" },
+            ct);
+
+        shop.StripeAccountId = account.Id;
+        shop.UpdatedAt = clock.GetUtcNow();
+        session.Update(shop);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e.IsConcurrencyConflict())
+        {
+            // a concurrent call stored the same account (same idempotency key) first
+            session.EjectAllPendingChanges();
+        }
+
+        return account.Id;
+    }
+
+    public async Task<AccountLink> OnboardingLinkAsync(string accountId, string baseUrl, CancellationToken ct) =>
+        await new AccountLinkService(stripe).CreateAsync(
+            new AccountLinkCreateOptions
+            {
+                Account = accountId,
+                Type = "account_onboarding",
+                RefreshUrl = $"{baseUrl}{PayoutEmails.PayoutsPage}/refresh",
+                ReturnUrl = $"{baseUrl}{PayoutEmails.PayoutsPage}/return",
+            },
+            cancellationToken: ct);
+
+    public async Task<string> DashboardLinkAsync(string accountId, CancellationToken ct) =>
+        (await new AccountLoginLinkService(stripe).CreateAsync(accountId, cancellationToken: ct)).Url;
+
+    /// <summary>Reads the account from Stripe and applies it to the shop (the return page does this; webhooks do too).</summary>
+    public async Task SyncAsync(Shop shop, IMessageBus messages, string siteUrl, CancellationToken ct)
+    {
+        if (shop.StripeAccountId is null || shop.Payouts.Deauthorized)
+        {
+            return;
+        }
+
+        var account = await new AccountService(stripe).GetAsync(shop.StripeAccountId, cancellationToken: ct);
+        await PayoutAccountSync.ApplyAsync(shop, account, session, messages, clock, siteUrl, ct);
+    }
+}

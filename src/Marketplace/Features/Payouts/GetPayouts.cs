@@ -1,0 +1,59 @@
+using Marketplace.Features.Shops;
+using Marten;
+using Stripe;
+
+namespace Marketplace.Features.Payouts;
+
+/// <summary>The shop's payout status: what Stripe last told us of the account, plus its live balance and recent payouts.</summary>
+public static class GetPayouts
+{
+    public sealed record Money(long Amount, string Currency);
+
+    public sealed record BalanceView(IReadOnlyList<Money> Available, IReadOnlyList<Money> Pending);
+
+    public sealed record PayoutView(string Id, Money Amount, string Status, DateTimeOffset CreatedAt, DateTimeOffset ArrivalDate, string? FailureMessage);
+
+    public sealed record Response(
+        string? AccountId, bool ChargesEnabled, bool PayoutsEnabled, bool DetailsSubmitted, IReadOnlyList<string> RequirementsDue,
+        string? DisabledReason, bool Deauthorized, bool CanPublish, BalanceView? Balance, IReadOnlyList<PayoutView> RecentPayouts,
+        DateTimeOffset? SyncedAt, bool StripeReachable);
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("", HandleAsync).WithName("GetPayouts")
+            .WithSummary("Charges and payouts enabled, requirements due, balance and recent payouts (owner or admin).")
+            .Produces<Response>().ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static async Task<IResult> HandleAsync(Guid shopId, IQuerySession session, IStripeClient stripe, HttpContext http)
+    {
+        var shop = await ShopAccess.ManagedAsync(session, shopId, http.User, http.RequestAborted);
+        return shop is null || shop.Status == ShopStatus.Closed
+            ? ShopProblems.NotFound()
+            : TypedResults.Ok(await ExecuteAsync(shop, session, stripe, http.RequestAborted));
+    }
+
+    public static async Task<Response> ExecuteAsync(Shop shop, IQuerySession session, IStripeClient stripe, CancellationToken ct)
+    {
+        BalanceView? balance = null;
+        var reachable = true;
+        if (shop.StripeAccountId is { } accountId && !shop.Payouts.Deauthorized)
+        {
+            try
+            {
+                var live = await new BalanceService(stripe).GetAsync(new RequestOptions { StripeAccount = accountId }, ct);
+                balance = new BalanceView([.. live.Available.Select(b => new Money(b.Amount, b.Currency))], [.. live.Pending.Select(b => new Money(b.Amount, b.Currency))]);
+            }
+            catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                reachable = false;
+            }
+        }
+
+        var payouts = await session.Query<ShopPayout>().Where(p => p.ShopId == shop.Id).OrderByDescending(p => p.CreatedAt).Take(10).ToListAsync(ct);
+        var state = shop.Payouts;
+        return new Response(
+            shop.StripeAccountId, state.ChargesEnabled, state.PayoutsEnabled, state.DetailsSubmitted, state.RequirementsDue, state.DisabledReason,
+            state.Deauthorized, shop.CanPublish, balance,
+            [.. payouts.Select(p => new PayoutView(p.Id, new Money(p.Amount, p.Currency), p.Status, p.CreatedAt, p.ArrivalDate, p.FailureMessage))],
+            state.SyncedAt, reachable);
+    }
+}

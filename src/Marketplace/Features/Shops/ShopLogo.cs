@@ -1,0 +1,108 @@
+using Marketplace.Infrastructure.Web;
+using Marten;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Processing;
+
+namespace Marketplace.Features.Shops;
+
+/// <summary>A shop's logo: re-encoded by us as a 256×256 WebP, so what we serve is never the uploaded bytes.</summary>
+public sealed class ShopLogo
+{
+    public const int Size = 256;
+    public const long MaxUploadBytes = 5 * 1024 * 1024;
+    private const int MaxSourcePixels = 40_000_000;
+
+    public Guid Id { get; set; }
+    public byte[] Data { get; set; } = [];
+    public string Version { get; set; } = "";
+
+    /// <summary>Decodes an uploaded image and renders the logo, or says why it cannot.</summary>
+    public static async Task<(byte[]? Webp, string? Error)> RenderAsync(Stream upload, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        var info = await Image.IdentifyAsync(buffer, ct);
+        if (info is null)
+        {
+            return (null, "The file is not an image we can read (PNG, JPEG, GIF, WebP, BMP or TIFF).");
+        }
+
+        if ((long)info.Width * info.Height > MaxSourcePixels)
+        {
+            return (null, "The image has too many pixels; use one under 40 megapixels.");
+        }
+
+        buffer.Position = 0;
+        using var image = await Image.LoadAsync(buffer, ct);
+        image.Mutate(x => x.AutoOrient().Resize(new ResizeOptions { Size = new Size(Size, Size), Mode = ResizeMode.Crop }));
+        image.Metadata.ExifProfile = null;
+        using var output = new MemoryStream();
+        await image.SaveAsWebpAsync(output, new WebpEncoder { Quality = 85 }, ct);
+        return (output.ToArray(), null);
+    }
+}
+
+public static class UploadShopLogo
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/{shopId:guid}/logo", HandleAsync).DisableAntiforgery().RequireAuthorization(Accounts.Policies.Member)
+            .WithName("UploadShopLogo").WithSummary("Replaces the shop's logo (multipart `file`, an image up to 5 MB; owner or admin).")
+            .Accepts<IFormFile>("multipart/form-data").Produces<ShopView>();
+        group.MapGet("/{slug}/logo", GetAsync).WithName("GetShopLogo").WithSummary("The shop's logo as WebP.");
+    }
+
+    public static async Task<IResult> HandleAsync(Guid shopId, IFormFile? file, IDocumentSession session, TimeProvider clock, HttpContext http)
+    {
+        var shop = await ShopAccess.ManagedAsync(session, shopId, http.User, http.RequestAborted);
+        if (shop is null || shop.Status == ShopStatus.Closed)
+        {
+            return ShopProblems.NotFound();
+        }
+
+        var error = await ExecuteAsync(shop, file, session, clock, http.RequestAborted);
+        return error is null ? TypedResults.Ok(ShopView.Of(shop)) : ValidationProblems.Field("file", error);
+    }
+
+    public static async Task<string?> ExecuteAsync(Shop shop, IFormFile? file, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return "Choose an image file.";
+        }
+
+        if (file.Length > ShopLogo.MaxUploadBytes)
+        {
+            return "The image is larger than 5 MB.";
+        }
+
+        await using var stream = file.OpenReadStream();
+        var (webp, error) = await ShopLogo.RenderAsync(stream, ct);
+        if (webp is null)
+        {
+            return error;
+        }
+
+        shop.LogoVersion = Guid.NewGuid().ToString("N")[..12];
+        shop.UpdatedAt = clock.GetUtcNow();
+        session.Store(new ShopLogo { Id = shop.Id, Data = webp, Version = shop.LogoVersion });
+        session.Update(shop);
+        await session.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public static async Task<IResult> GetAsync(string slug, IQuerySession session, HttpContext http)
+    {
+        var shop = await GetShop.FindAsync(session, slug, http.RequestAborted);
+        var logo = shop is null ? null : await session.LoadAsync<ShopLogo>(shop.Id, http.RequestAborted);
+        if (logo is null)
+        {
+            return ShopProblems.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return TypedResults.Bytes(logo.Data, "image/webp", entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{logo.Version}\""));
+    }
+}

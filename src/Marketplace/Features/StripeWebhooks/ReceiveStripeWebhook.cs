@@ -1,0 +1,111 @@
+using Marketplace.Infrastructure.Payments;
+using Marketplace.Infrastructure.Persistence;
+using Marketplace.Infrastructure.Web;
+using Marten;
+using Microsoft.Extensions.Options;
+using Stripe;
+using Wolverine.Marten;
+
+namespace Marketplace.Features.StripeWebhooks;
+
+/// <summary>
+/// <c>POST /api/webhooks/stripe</c>: verifies the signature against the platform and the Connect signing secrets,
+/// stores the event once and queues its processing in the same transaction, and answers at once. A duplicate
+/// delivery is acknowledged and changes nothing.
+/// </summary>
+public static class ReceiveStripeWebhook
+{
+    public const string Route = "/api/webhooks/stripe";
+    private const int MaxPayloadBytes = 512 * 1024;
+
+    public sealed record Response(string EventId, bool Duplicate);
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost(Route, HandleAsync).WithTags("Webhooks").AllowAnonymous().DisableAntiforgery().WithName("ReceiveStripeWebhook")
+            .WithSummary("Stripe events, platform and Connect. 400 when the signature, its age or the mode is wrong; 200 once stored.")
+            .Produces<Response>().ProducesProblem(StatusCodes.Status400BadRequest);
+
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request, WebhookSigningSecrets secrets, IOptions<StripeOptions> options, IDocumentSession session,
+        IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var payload = await ReadPayloadAsync(request, ct);
+        if (payload is null)
+        {
+            return Refuse("The payload is missing or larger than 512 KB.");
+        }
+
+        var stripeEvent = Verify(payload, request.Headers["Stripe-Signature"].ToString(), secrets, options.Value.WebhookToleranceSeconds, out var error);
+        if (stripeEvent is null)
+        {
+            return Refuse(error!);
+        }
+
+        if (stripeEvent.Livemode != options.Value.Livemode)
+        {
+            return Refuse(stripeEvent.Livemode ? "A live-mode event reached a test-mode marketplace." : "A test-mode event reached a live-mode marketplace.");
+        }
+
+        var record = new StripeEventRecord
+        {
+            Id = stripeEvent.Id, Type = stripeEvent.Type, Account = stripeEvent.Account, Livemode = stripeEvent.Livemode,
+            CreatedAt = stripeEvent.Created, ReceivedAt = clock.GetUtcNow(), Payload = payload, Status = StripeEventStatus.Received,
+        };
+        outbox.Enroll(session);
+        session.Insert(record);
+        await outbox.PublishAsync(new ProcessStripeEvent(record.Id));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e.IsUniqueViolation())
+        {
+            return TypedResults.Ok(new Response(record.Id, Duplicate: true));
+        }
+
+        return TypedResults.Ok(new Response(record.Id, Duplicate: false));
+    }
+
+    private static Event? Verify(string payload, string signature, WebhookSigningSecrets secrets, int tolerance, out string? error)
+    {
+        error = string.IsNullOrEmpty(signature) ? "The Stripe-Signature header is missing." : "No signing secret is configured.";
+        foreach (var secret in new[] { secrets.Platform, secrets.Connect })
+        {
+            if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(signature))
+            {
+                continue;
+            }
+
+            try
+            {
+                return EventUtility.ConstructEvent(payload, signature, secret, tolerance, throwOnApiVersionMismatch: false);
+            }
+            catch (StripeException e)
+            {
+                error = e.Message;
+                if (e.Message.Contains("tolerance", StringComparison.OrdinalIgnoreCase))
+                {
+                    break; // the signature matched this secret: the event is just too old
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string?> ReadPayloadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength is > MaxPayloadBytes)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxPayloadBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        return read is 0 or > MaxPayloadBytes ? null : new string(buffer, 0, read);
+    }
+
+    private static IResult Refuse(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidSignature, title: "The webhook was refused.", detail: detail);
+}

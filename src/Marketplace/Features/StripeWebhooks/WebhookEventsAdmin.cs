@@ -1,0 +1,79 @@
+using Marten;
+using Marten.Pagination;
+using Marketplace.Infrastructure.Web;
+using Wolverine.Marten;
+
+namespace Marketplace.Features.StripeWebhooks;
+
+/// <summary>Admins see the received Stripe events with their outcome, and replay one once its cause is fixed.</summary>
+public static class WebhookEventsAdmin
+{
+    public sealed record EventSummary(
+        string Id, string Type, string? Account, bool Livemode, DateTimeOffset CreatedAt, DateTimeOffset ReceivedAt,
+        string Status, int Attempts, string? Error, DateTimeOffset? NextAttemptAt, DateTimeOffset? ProcessedAt, int Replays)
+    {
+        public static EventSummary Of(StripeEventRecord r) => new(
+            r.Id, r.Type, r.Account, r.Livemode, r.CreatedAt, r.ReceivedAt, r.Status.ToString().ToLowerInvariant(), r.Attempts, r.Error,
+            r.NextAttemptAt, r.ProcessedAt, r.Replays);
+    }
+
+    public sealed record Page(IReadOnlyList<EventSummary> Items, long Total, int PageNumber, int PageSize);
+
+    public static void Map(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/webhooks", ListAsync).WithName("ListStripeWebhookEvents")
+            .WithSummary("Received Stripe events, newest first; filter by `status` (received, retrying, processed, ignored, failed) and `type`.");
+        admin.MapPost("/webhooks/{eventId}/replay", ReplayAsync).WithName("ReplayStripeWebhookEvent")
+            .WithSummary("Runs the event's handler again (202). Handlers are idempotent, so replaying a processed event changes nothing.");
+    }
+
+    public static async Task<IResult> ListAsync(IQuerySession session, string? status, string? type, int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 50, 1, 200);
+        var number = Math.Max(page ?? 1, 1);
+        var query = session.Query<StripeEventRecord>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<StripeEventStatus>(status, ignoreCase: true, out var parsed))
+            {
+                return ValidationProblems.Field("status", "Use received, retrying, processed, ignored or failed.");
+            }
+
+            query = query.Where(r => r.Status == parsed);
+        }
+
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            query = query.Where(r => r.Type == type);
+        }
+
+        var paged = await query.OrderByDescending(r => r.ReceivedAt).ToPagedListAsync(number, size, ct);
+        return TypedResults.Ok(new Page([.. paged.Select(EventSummary.Of)], paged.TotalItemCount, number, size));
+    }
+
+    public static async Task<IResult> ReplayAsync(string eventId, IDocumentSession session, IMartenOutbox outbox, CancellationToken ct)
+    {
+        var record = await ReplayCoreAsync(eventId, session, outbox, ct);
+        return record is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such event.")
+            : TypedResults.Accepted((string?)null, EventSummary.Of(record));
+    }
+
+    public static async Task<StripeEventRecord?> ReplayCoreAsync(string eventId, IDocumentSession session, IMartenOutbox outbox, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<StripeEventRecord>(eventId, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        outbox.Enroll(session);
+        record.Replays++;
+        record.Status = StripeEventStatus.Received;
+        record.NextAttemptAt = null;
+        session.Update(record);
+        await outbox.PublishAsync(new ProcessStripeEvent(record.Id, Replay: true));
+        await session.SaveChangesAsync(ct);
+        return record;
+    }
+}
