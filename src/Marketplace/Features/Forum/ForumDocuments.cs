@@ -10,6 +10,18 @@ public sealed class ForumCategory
     public int Position { get; set; }
     public bool ReadOnly { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set on a shop's support category: its owner's posts there carry the seller badge.</summary>
+    public Guid? ShopId { get; set; }
+
+    public Guid? SellerId { get; set; }
+}
+
+/// <summary>The badges a post's author can carry.</summary>
+public static class ForumBadges
+{
+    /// <summary>The author runs the shop whose support category the post is in.</summary>
+    public const string Seller = "seller";
 }
 
 /// <summary>What a thread is about, when it belongs to something else (a product's support thread, for example).</summary>

@@ -33,7 +33,7 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
             Id = Guid.CreateVersion7(), CategoryId = categoryId, Title = title.Trim(), AuthorId = actor.Id,
             AuthorName = actor.DisplayName, Subject = subject, CreatedAt = now,
         };
-        var post = Append(thread, actor, body, now);
+        var post = Append(thread, category!, actor, body, now);
         outbox.Enroll(session);
         session.Insert(thread);
         session.Insert(post);
@@ -62,7 +62,7 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
             return (null, problem);
         }
 
-        var post = Append(thread!, actor, body, clock.GetUtcNow());
+        var post = Append(thread!, category!, actor, body, clock.GetUtcNow());
         outbox.Enroll(session);
         session.Update(thread!);
         session.Insert(post);
@@ -78,7 +78,7 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
         await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))", ct, threadId.ToString());
     }
 
-    private ForumPost Append(ForumThread thread, ForumActor actor, string body, DateTimeOffset now)
+    private ForumPost Append(ForumThread thread, ForumCategory category, ForumActor actor, string body, DateTimeOffset now)
     {
         thread.LastSeq++;
         thread.PostCount++;
@@ -87,6 +87,7 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
         {
             Id = Guid.CreateVersion7(), ThreadId = thread.Id, Seq = thread.LastSeq, AuthorId = actor.Id,
             AuthorName = actor.DisplayName, Body = body, Html = markdown.Render(body), CreatedAt = now,
+            AuthorBadges = category.SellerId == actor.Id ? [ForumBadges.Seller] : [],
         };
     }
 

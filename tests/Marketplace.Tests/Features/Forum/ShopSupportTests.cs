@@ -1,0 +1,61 @@
+using Marketplace.Features.Forum;
+using Marketplace.Tests.Features.Shops;
+using Wolverine.Tracking;
+
+namespace Marketplace.Tests.Features.Forum;
+
+public sealed class ShopSupportTests(AppFixture fixture) : ShopsTest(fixture)
+{
+    [Fact]
+    public async Task A_new_shop_gets_a_support_category_where_its_owner_posts_as_the_seller()
+    {
+        var owner = await MemberAsync("seller");
+        var buyer = await MemberAsync("buyer");
+        var shop = await OpenShopAndWaitAsync(owner);
+
+        var category = (await QueryAsync(q => q.LoadAsync<ForumCategory>(shop.Id)))!;
+        category.Slug.ShouldBe($"shop-{shop.Slug}");
+        category.SellerId.ShouldBe(owner.Id);
+
+        var question = await AsUserAsync(buyer.Token, s =>
+        {
+            s.Post.Json(new { title = "Does it include the italics?", body = "Asking before I buy." }).ToUrl($"/api/forum/categories/{category.Id}/threads");
+            s.StatusCodeShouldBe(201);
+        });
+        var threadId = question.ReadAsJson<Threads.Started>()!.ThreadId;
+        await AsUserAsync(owner.Token, s =>
+        {
+            s.Post.Json(new { body = "Yes: all eight weights and their italics." }).ToUrl($"/api/forum/threads/{threadId}/posts");
+            s.StatusCodeShouldBe(201);
+        });
+
+        var thread = (await SendAsync(s => s.Get.Url($"/api/forum/threads/{threadId}"))).ReadAsJson<Threads.Detail>()!;
+        thread.Posts.Single(p => p.Seq == 1).Author.Badges.ShouldBeEmpty();
+        thread.Posts.Single(p => p.Seq == 2).Author.Badges.ShouldBe([ForumBadges.Seller]);
+    }
+
+    [Fact]
+    public async Task The_owners_posts_elsewhere_carry_no_seller_badge()
+    {
+        var owner = await MemberAsync("seller");
+        await OpenShopAndWaitAsync(owner);
+        var general = new ForumCategory { Id = Guid.NewGuid(), Slug = "general", Name = "General", CreatedAt = DateTimeOffset.UtcNow };
+        await StoreAsync(general);
+
+        var started = await AsUserAsync(owner.Token, s =>
+        {
+            s.Post.Json(new { title = "Hello", body = "New here, I make fonts." }).ToUrl($"/api/forum/categories/{general.Id}/threads");
+            s.StatusCodeShouldBe(201);
+        });
+
+        var thread = (await SendAsync(s => s.Get.Url($"/api/forum/threads/{started.ReadAsJson<Threads.Started>()!.ThreadId}"))).ReadAsJson<Threads.Detail>()!;
+        thread.Posts.Single().Author.Badges.ShouldBeEmpty();
+    }
+
+    private async Task<Marketplace.Features.Shops.ShopView> OpenShopAndWaitAsync(Member owner)
+    {
+        Marketplace.Features.Shops.ShopView? shop = null;
+        await Host.ExecuteAndWaitAsync(async () => shop = await OpenShopAsync(owner), 30_000);
+        return shop!;
+    }
+}
