@@ -29,17 +29,28 @@ public static class WebhookEventsAdmin
 
     public static async Task<IResult> ListAsync(IQuerySession session, string? status, string? type, int? page, int? pageSize, CancellationToken ct)
     {
-        var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
-        var query = session.Query<StripeEventRecord>().AsQueryable();
+        StripeEventStatus? parsed = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (!Enum.TryParse<StripeEventStatus>(status, ignoreCase: true, out var parsed))
+            if (!Enum.TryParse<StripeEventStatus>(status, ignoreCase: true, out var value))
             {
                 return ValidationProblems.Field("status", "Use received, retrying, processed, ignored or failed.");
             }
 
-            query = query.Where(r => r.Status == parsed);
+            parsed = value;
+        }
+
+        return TypedResults.Ok(await QueryAsync(session, parsed, type, page ?? 1, pageSize ?? 50, ct));
+    }
+
+    public static async Task<Page> QueryAsync(IQuerySession session, StripeEventStatus? status, string? type, int page, int pageSize, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize, 1, 200);
+        var number = Math.Max(page, 1);
+        var query = session.Query<StripeEventRecord>().AsQueryable();
+        if (status is { } wanted)
+        {
+            query = query.Where(r => r.Status == wanted);
         }
 
         if (!string.IsNullOrWhiteSpace(type))
@@ -48,7 +59,7 @@ public static class WebhookEventsAdmin
         }
 
         var paged = await query.OrderByDescending(r => r.ReceivedAt).ToPagedListAsync(number, size, ct);
-        return TypedResults.Ok(new Page([.. paged.Select(EventSummary.Of)], paged.TotalItemCount, number, size));
+        return new Page([.. paged.Select(EventSummary.Of)], paged.TotalItemCount, number, size);
     }
 
     public static async Task<IResult> ReplayAsync(string eventId, IDocumentSession session, IMartenOutbox outbox, CancellationToken ct)

@@ -23,9 +23,11 @@ public static class Navigation
     [
         new("Discover", "/"),
         new("Forum", "/forum"),
+        new("Sell", "/shops/open"),
         new("Contact", "/contact"),
         new("API", "/scalar"),
         new("Users", "/admin/users", Roles.Admin),
+        new("Webhooks", "/admin/webhooks", Roles.Admin),
     ];
 
     /// <summary>After the main entries. Signed in, the layout adds the account (under the display name) and "Sign out".</summary>
