@@ -38,7 +38,7 @@ public static class OpenDashboard
         }
         catch (StripeException e)
         {
-            return PayoutProblems.StripeUnavailable(e.Message);
+            return PayoutProblems.FromStripe(e);
         }
     }
 }

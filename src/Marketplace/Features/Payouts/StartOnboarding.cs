@@ -38,7 +38,7 @@ public static class StartOnboarding
         }
         catch (StripeException e)
         {
-            return PayoutProblems.StripeUnavailable(e.Message);
+            return PayoutProblems.FromStripe(e);
         }
     }
 
