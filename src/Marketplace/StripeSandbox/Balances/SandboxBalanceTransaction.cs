@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Marketplace.StripeSandbox.Wire;
+using Marten;
+
+namespace Marketplace.StripeSandbox.Balances;
+
+/// <summary>One movement of a balance (a charge, its fee, a refund, a transfer, a payout, a dispute).</summary>
+public sealed class SandboxBalanceTransaction
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>Whose balance moved: a connected account, or null for the platform.</summary>
+    public string? Account { get; set; }
+
+    public long Amount { get; set; }
+    public long Fee { get; set; }
+    public string Currency { get; set; } = "usd";
+    public string Type { get; set; } = "charge";
+    public string ReportingCategory { get; set; } = "charge";
+    public string? Source { get; set; }
+    public string? Description { get; set; }
+    public long Created { get; set; }
+
+    /// <summary>Stripe's fee on a card payment in the US: 2.9% plus 30 cents.</summary>
+    public static long CardFee(long amount) => (long)Math.Round(amount * 0.029m, MidpointRounding.AwayFromZero) + 30;
+
+    /// <summary>Records a movement; the object that caused it points at its <see cref="Id"/> (<c>txn_...</c>).</summary>
+    public static SandboxBalanceTransaction Record(
+        IDocumentSession session, long created, string? account, long amount, string currency, string type, string? source,
+        long fee = 0, string? description = null, string? reportingCategory = null)
+    {
+        var transaction = new SandboxBalanceTransaction
+        {
+            Id = SandboxIds.New("txn"), Account = account, Amount = amount, Fee = fee, Currency = currency, Type = type,
+            ReportingCategory = reportingCategory ?? type, Source = source, Description = description, Created = created,
+        };
+        session.Insert(transaction);
+        return transaction;
+    }
+
+    /// <summary>Stripe's <c>balance_transaction</c> object, field for field as in Stripe's published fixtures.</summary>
+    public JsonObject Render() => new()
+    {
+        ["id"] = Id,
+        ["object"] = "balance_transaction",
+        ["amount"] = Amount,
+        ["available_on"] = Created + (long)TimeSpan.FromDays(2).TotalSeconds,
+        ["balance_type"] = "payments",
+        ["created"] = Created,
+        ["currency"] = Currency,
+        ["description"] = Description,
+        ["exchange_rate"] = null,
+        ["fee"] = Fee,
+        ["fee_details"] = Fee == 0 ? new JsonArray() : new JsonArray(new JsonObject
+        {
+            ["amount"] = Fee, ["application"] = null, ["currency"] = Currency, ["description"] = "Stripe processing fees", ["type"] = "stripe_fee",
+        }),
+        ["net"] = Amount - Fee,
+        ["reporting_category"] = ReportingCategory,
+        ["source"] = Source,
+        ["status"] = "available",
+        ["type"] = Type,
+    };
+}

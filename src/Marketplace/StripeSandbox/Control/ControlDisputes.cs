@@ -1,0 +1,82 @@
+using FluentValidation;
+using Marketplace.Infrastructure.Web;
+using Marketplace.StripeSandbox.Payments;
+using Marten;
+using Wolverine.Marten;
+
+namespace Marketplace.StripeSandbox.Control;
+
+/// <summary>
+/// <c>POST /stripe-sandbox/control/charges/{chargeId}/dispute</c> <c>{"reason": "fraudulent", "amount": 1000}</c> opens a
+/// dispute (<c>charge.dispute.created</c>); <c>POST /stripe-sandbox/control/disputes/{disputeId}/close</c>
+/// <c>{"outcome": "won" | "lost"}</c> closes it (<c>charge.dispute.closed</c>). Both answer the Stripe dispute.
+/// </summary>
+public static class ControlDisputes
+{
+    public sealed record OpenRequest(string Reason = "fraudulent", long? Amount = null);
+
+    public sealed record CloseRequest(string Outcome);
+
+    public sealed class OpenValidator : AbstractValidator<OpenRequest>
+    {
+        public OpenValidator()
+        {
+            RuleFor(x => x.Reason).Must(reason => SandboxDisputes.Reasons.Contains(reason))
+                .WithMessage($"Reason is one of {string.Join(", ", SandboxDisputes.Reasons)}.");
+            RuleFor(x => x.Amount).GreaterThan(0);
+        }
+    }
+
+    public sealed class CloseValidator : AbstractValidator<CloseRequest>
+    {
+        public CloseValidator() => RuleFor(x => x.Outcome).Must(outcome => outcome is "won" or "lost").WithMessage("Outcome is won or lost.");
+    }
+
+    public static void Map(IEndpointRouteBuilder control)
+    {
+        control.MapPost("/charges/{chargeId}/dispute", OpenAsync).Validate<OpenRequest>();
+        control.MapPost("/disputes/{disputeId}/close", CloseAsync).Validate<CloseRequest>();
+    }
+
+    public static async Task<IResult> OpenAsync(
+        string chargeId, OpenRequest request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var charge = await session.LoadAsync<SandboxCharge>(chargeId, ct);
+        if (charge is not { Paid: true })
+        {
+            return ControlProblems.NoSuch("successful charge", chargeId);
+        }
+
+        if (charge.Disputed || request.Amount > charge.Amount)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict,
+                title: charge.Disputed ? "The charge is already disputed." : "A dispute cannot exceed the charge.");
+        }
+
+        outbox.Enroll(session);
+        var dispute = await SandboxDisputes.OpenAsync(new SandboxTransaction(session, outbox, clock), charge, request.Reason, request.Amount, ct);
+        session.Store(charge);
+        await session.SaveChangesAsync(ct);
+        return StripeObjectResult.Of(dispute.Render());
+    }
+
+    public static async Task<IResult> CloseAsync(
+        string disputeId, CloseRequest request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var dispute = await session.LoadAsync<SandboxDispute>(disputeId, ct);
+        if (dispute is null)
+        {
+            return ControlProblems.NoSuch("dispute", disputeId);
+        }
+
+        if (dispute.Status is "won" or "lost")
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: $"The dispute is already {dispute.Status}.");
+        }
+
+        outbox.Enroll(session);
+        await SandboxDisputes.CloseAsync(new SandboxTransaction(session, outbox, clock), dispute, request.Outcome == "won", ct);
+        await session.SaveChangesAsync(ct);
+        return StripeObjectResult.Of(dispute.Render());
+    }
+}

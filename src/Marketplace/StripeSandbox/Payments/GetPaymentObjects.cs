@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Marketplace.StripeSandbox.Wire;
+using Marten;
+
+namespace Marketplace.StripeSandbox.Payments;
+
+/// <summary>
+/// Reading the platform's payment objects by id: <c>GET /v1/payment_intents/{id}</c>, <c>/v1/charges/{id}</c>,
+/// <c>/v1/refunds/{id}</c> and <c>/v1/disputes/{id}</c>.
+/// </summary>
+public static class GetPaymentObjects
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapStripeGet("/payment_intents/{id}", async request => (await LoadAsync<SandboxPaymentIntent>(request, "payment_intent")).Render());
+        api.MapStripeGet("/charges/{id}", async request => await RenderChargeAsync(request.Transaction.Session,
+            await LoadAsync<SandboxCharge>(request, "charge"), request.Http.RequestAborted));
+        api.MapStripeGet("/refunds/{id}", async request => (await LoadAsync<SandboxRefund>(request, "refund")).Render());
+        api.MapStripeGet("/disputes/{id}", async request => (await LoadAsync<SandboxDispute>(request, "dispute")).Render());
+    }
+
+    /// <summary>A charge with its refunds, newest first.</summary>
+    public static async Task<JsonObject> RenderChargeAsync(IQuerySession session, SandboxCharge charge, CancellationToken ct)
+    {
+        var refunds = await session.Query<SandboxRefund>().Where(r => r.Charge == charge.Id).OrderByDescending(r => r.Created).ToListAsync(ct);
+        return ChargeObject.Render(charge, refunds);
+    }
+
+    private static async Task<T> LoadAsync<T>(SandboxApiRequest request, string resource) where T : notnull
+    {
+        var id = request.Route("id");
+        return await request.Transaction.Session.LoadAsync<T>(id, request.Http.RequestAborted) ?? throw StripeApiException.NoSuch(resource, id);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Marketplace.StripeSandbox.Payments;
+
+/// <summary>A card charge, succeeded or failed; refunds and a dispute may follow a successful one.</summary>
+public sealed class SandboxCharge
+{
+    public string Id { get; set; } = "";
+    public long Created { get; set; }
+    public long Amount { get; set; }
+    public long AmountRefunded { get; set; }
+    public string Currency { get; set; } = "usd";
+    public string Status { get; set; } = "succeeded";
+    public string? PaymentIntent { get; set; }
+    public string PaymentMethod { get; set; } = "";
+    public string? BalanceTransaction { get; set; }
+    public TestCard Card { get; set; } = TestCard.Visa;
+    public string? BillingName { get; set; }
+    public string? BillingEmail { get; set; }
+    public string? Description { get; set; }
+    public string? TransferGroup { get; set; }
+    public string? StatementDescriptor { get; set; }
+    public Dictionary<string, string> Metadata { get; set; } = [];
+    public CardDecline? Failure { get; set; }
+    public bool Disputed { get; set; }
+
+    /// <summary>How much of the charge has been transferred to connected accounts (transfers with it as source).</summary>
+    public long AmountTransferred { get; set; }
+
+    [Marten.Schema.Version]
+    public Guid Version { get; set; }
+
+    public bool Paid => Status == "succeeded";
+
+    public long Refundable => Paid ? Amount - AmountRefunded : 0;
+}

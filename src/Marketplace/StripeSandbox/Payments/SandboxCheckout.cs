@@ -1,0 +1,102 @@
+using Marketplace.StripeSandbox.Balances;
+using Marketplace.StripeSandbox.Wire;
+
+namespace Marketplace.StripeSandbox.Payments;
+
+/// <summary>
+/// Paying a Checkout Session with a test card, from the hosted page or the control API. A card that succeeds makes a
+/// succeeded payment intent and charge (the platform's balance gets the amount less Stripe's fee) and completes the
+/// session: <c>charge.succeeded</c>, <c>payment_intent.succeeded</c>, <c>checkout.session.completed</c>. A declined
+/// card leaves the session open with a failed charge: <c>charge.failed</c>, <c>payment_intent.payment_failed</c>.
+/// </summary>
+public static class SandboxCheckout
+{
+    /// <summary>Null when paid; otherwise why not (Stripe's card error).</summary>
+    public static async Task<CardDecline?> PayAsync(
+        SandboxTransaction transaction, SandboxCheckoutSession checkout, string? cardNumber, string? email, string? name, CancellationToken ct)
+    {
+        var verdict = TestCards.Check(cardNumber);
+        if (verdict.Card is null)
+        {
+            return verdict.Decline;
+        }
+
+        var session = transaction.Session;
+        var created = transaction.UnixNow;
+        var intent = checkout.PaymentIntent is { } intentId ? await session.LoadAsync<SandboxPaymentIntent>(intentId, ct) : null;
+        if (intent is null)
+        {
+            var data = checkout.PaymentIntentData;
+            intent = new SandboxPaymentIntent
+            {
+                Id = SandboxIds.New("pi"), Created = created, Amount = checkout.AmountTotal, Currency = checkout.Currency,
+                Description = data.Description, StatementDescriptor = data.StatementDescriptor, TransferGroup = data.TransferGroup,
+                Metadata = new Dictionary<string, string>(data.Metadata),
+            };
+            checkout.PaymentIntent = intent.Id;
+            await transaction.EmitAsync("payment_intent.created", intent.Render(), null);
+        }
+
+        var charge = new SandboxCharge
+        {
+            Id = SandboxIds.New("ch"), Created = created, Amount = intent.Amount, Currency = intent.Currency, PaymentIntent = intent.Id,
+            PaymentMethod = SandboxIds.New("pm"), Card = verdict.Card, BillingName = name, BillingEmail = email, Description = intent.Description,
+            TransferGroup = intent.TransferGroup, StatementDescriptor = intent.StatementDescriptor, Metadata = new Dictionary<string, string>(intent.Metadata),
+        };
+        intent.LatestCharge = charge.Id;
+        intent.PaymentMethod = charge.PaymentMethod;
+        intent.ReceiptEmail = email ?? intent.ReceiptEmail;
+        if (verdict.Decline is { } decline)
+        {
+            charge.Status = "failed";
+            charge.Failure = decline with { Charge = charge.Id };
+            intent.LastError = charge.Failure;
+            session.Insert(charge);
+            session.Store(intent);
+            session.Store(checkout);
+            await transaction.EmitAsync("charge.failed", ChargeObject.Render(charge, []), null);
+            await transaction.EmitAsync("payment_intent.payment_failed", intent.Render(), null);
+            return charge.Failure;
+        }
+
+        var fee = SandboxBalanceTransaction.CardFee(charge.Amount);
+        charge.BalanceTransaction = SandboxBalanceTransaction.Record(session, created, null, charge.Amount, charge.Currency, "charge", charge.Id, fee,
+            charge.Description).Id;
+        var platform = await SandboxBalance.LoadAsync(session, null, ct);
+        platform.Credit(charge.Amount - fee, charge.Currency);
+        session.Store(platform);
+        intent.Status = "succeeded";
+        intent.AmountReceived = intent.Amount;
+        intent.LastError = null;
+        checkout.Status = "complete";
+        checkout.PaymentStatus = "paid";
+        checkout.PaidEmail = email ?? checkout.CustomerEmail;
+        checkout.PaidName = name;
+        session.Insert(charge);
+        session.Store(intent);
+        session.Store(checkout);
+        await transaction.EmitAsync("charge.succeeded", ChargeObject.Render(charge, []), null);
+        await transaction.EmitAsync("payment_intent.succeeded", intent.Render(), null);
+        await transaction.EmitAsync("checkout.session.completed", CheckoutSessionObject.Render(checkout), null);
+        if (verdict.Disputed)
+        {
+            await transaction.Outbox.PublishAsync(new OpenSandboxDispute(charge.Id, "fraudulent"));
+        }
+
+        return null;
+    }
+
+    /// <summary>Expires an open session (<c>checkout.session.expired</c>); returns whether it did.</summary>
+    public static async Task<bool> ExpireAsync(SandboxTransaction transaction, SandboxCheckoutSession checkout)
+    {
+        if (checkout.Status != "open")
+        {
+            return false;
+        }
+
+        checkout.Status = "expired";
+        transaction.Session.Store(checkout);
+        await transaction.EmitAsync("checkout.session.expired", CheckoutSessionObject.Render(checkout), null);
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Marketplace.StripeSandbox.Balances;
+using Marketplace.StripeSandbox.Wire;
+
+namespace Marketplace.StripeSandbox.Payments;
+
+/// <summary>A dispute of a charge: needs a response until it is won or lost.</summary>
+public sealed class SandboxDispute
+{
+    /// <summary>What Stripe charges the platform for a dispute, in cents.</summary>
+    public const long Fee = 1500;
+
+    private const string EmptyEvidence = """
+        {"access_activity_log":null,"billing_address":null,"cancellation_policy":null,"cancellation_policy_disclosure":null,
+         "cancellation_rebuttal":null,"customer_communication":null,"customer_email_address":null,"customer_name":null,
+         "customer_purchase_ip":null,"customer_signature":null,"duplicate_charge_documentation":null,"duplicate_charge_explanation":null,
+         "duplicate_charge_id":null,"enhanced_evidence":{},"product_description":null,"receipt":null,"refund_policy":null,
+         "refund_policy_disclosure":null,"refund_refusal_explanation":null,"service_date":null,"service_documentation":null,
+         "shipping_address":null,"shipping_carrier":null,"shipping_date":null,"shipping_documentation":null,
+         "shipping_tracking_number":null,"uncategorized_file":null,"uncategorized_text":null}
+        """;
+
+    public string Id { get; set; } = "";
+    public long Created { get; set; }
+    public long Amount { get; set; }
+    public string Currency { get; set; } = "usd";
+    public string Charge { get; set; } = "";
+    public string? PaymentIntent { get; set; }
+    public string Reason { get; set; } = "fraudulent";
+    public string Status { get; set; } = "needs_response";
+    public string CardBrand { get; set; } = "visa";
+    /// <summary>The balance movements of the dispute, kept whole: Stripe lists them as objects, not ids.</summary>
+    public List<SandboxBalanceTransaction> BalanceTransactions { get; set; } = [];
+    public Dictionary<string, string> Metadata { get; set; } = [];
+
+    /// <summary>Stripe's <c>dispute</c> object, field for field as in Stripe's published fixtures.</summary>
+    public JsonObject Render() => new()
+    {
+        ["id"] = Id,
+        ["object"] = "dispute",
+        ["amount"] = Amount,
+        ["balance_transactions"] = new JsonArray([.. BalanceTransactions.Select(transaction => (JsonNode)transaction.Render())]),
+        ["charge"] = Charge,
+        ["created"] = Created,
+        ["currency"] = Currency,
+        ["enhanced_eligibility_types"] = new JsonArray(),
+        ["evidence"] = StripeJson.Parse(EmptyEvidence),
+        ["evidence_details"] = new JsonObject
+        {
+            ["due_by"] = Created + (long)TimeSpan.FromDays(7).TotalSeconds,
+            ["enhanced_eligibility"] = new JsonObject(),
+            ["has_evidence"] = false,
+            ["past_due"] = false,
+            ["submission_count"] = 0,
+        },
+        ["is_charge_refundable"] = false,
+        ["livemode"] = false,
+        ["metadata"] = StripeJson.Map(Metadata),
+        ["payment_intent"] = PaymentIntent,
+        ["payment_method_details"] = new JsonObject
+        {
+            ["card"] = new JsonObject { ["brand"] = CardBrand, ["case_type"] = "chargeback", ["network"] = CardBrand, ["network_reason_code"] = "10.4" },
+            ["type"] = "card",
+        },
+        ["reason"] = Reason,
+        ["status"] = Status,
+    };
+}

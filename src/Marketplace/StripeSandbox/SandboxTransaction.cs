@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Marketplace.StripeSandbox.Events;
+using Marten;
+using Wolverine;
+
+namespace Marketplace.StripeSandbox;
+
+/// <summary>
+/// One change to the sandbox's state: the Marten session it is written with, the outbox (enrolled in that session)
+/// its events leave through, the clock, and the API request that caused it, if any. Events are stored and queued
+/// for delivery in the same transaction as the change.
+/// </summary>
+public sealed class SandboxTransaction(IDocumentSession session, IMessageBus outbox, TimeProvider clock, string? requestId = null, string? idempotencyKey = null)
+{
+    private DateTimeOffset _lastEventAt;
+
+    public IDocumentSession Session => session;
+
+    public IMessageBus Outbox => outbox;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public long UnixNow => Now.ToUnixTimeSeconds();
+
+    /// <summary>Records a Stripe event whose <c>data.object</c> is a snapshot of <paramref name="dataObject"/> and queues its delivery.</summary>
+    public async Task<SandboxEvent> EmitAsync(string type, JsonObject dataObject, string? account, JsonObject? previousAttributes = null)
+    {
+        // Events of one change keep their order even when the clock does not move between them.
+        var at = Now;
+        _lastEventAt = at > _lastEventAt ? at : _lastEventAt.AddTicks(1);
+        var stripeEvent = SandboxEvent.Create(type, account, dataObject, previousAttributes, requestId, idempotencyKey, _lastEventAt);
+        session.Insert(stripeEvent);
+        await outbox.PublishAsync(new DeliverSandboxEvent(stripeEvent.Id));
+        return stripeEvent;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using JasperFx;
+using Marketplace.Infrastructure.Payments;
+using Marketplace.Infrastructure.Persistence;
+using Marketplace.StripeSandbox.Connect;
+using Marten;
+using Wolverine.Marten;
+
+namespace Marketplace.StripeSandbox.Wire;
+
+/// <summary>An operation of the sandbox's Stripe API: reads the request, changes state through its transaction, returns the object.</summary>
+public delegate Task<JsonObject> StripeOperation(SandboxApiRequest request);
+
+/// <summary>
+/// Maps operations with Stripe's wire behaviour around them: the sandbox API key (<c>Authorization: Bearer</c>, or
+/// Basic with the key as user name as <c>curl -u</c> sends it), the <c>Stripe-Account</c> header, form or query
+/// parameters, <c>Idempotency-Key</c> replays, one transaction per call, JSON answers and Stripe's error format.
+/// </summary>
+public static class SandboxApi
+{
+    public static IEndpointConventionBuilder MapStripeGet(this IEndpointRouteBuilder api, string pattern, StripeOperation operation) =>
+        api.MapGet(pattern, (HttpContext http) => RunAsync(http, operation));
+
+    public static IEndpointConventionBuilder MapStripePost(this IEndpointRouteBuilder api, string pattern, StripeOperation operation) =>
+        api.MapPost(pattern, (HttpContext http) => RunAsync(http, operation));
+
+    public static IEndpointConventionBuilder MapStripeDelete(this IEndpointRouteBuilder api, string pattern, StripeOperation operation) =>
+        api.MapDelete(pattern, (HttpContext http) => RunAsync(http, operation));
+
+    /// <summary>Stripe's answer to a path it does not serve.</summary>
+    public static void MapUnrecognized(this IEndpointRouteBuilder api) =>
+        api.Map("/{**path}", (HttpContext http) => RunAsync(http, request => throw new StripeApiException(
+            StatusCodes.Status404NotFound, $"Unrecognized request URL ({request.Http.Request.Method}: /v1/{request.Route("path")}).")));
+
+    private static async Task RunAsync(HttpContext http, StripeOperation operation)
+    {
+        var requestId = SandboxIds.New("req", 14);
+        http.Response.Headers["Request-Id"] = requestId;
+        var services = http.RequestServices;
+        var session = services.GetRequiredService<IDocumentSession>();
+        string? idempotencyId = null;
+        try
+        {
+            RequireSandboxKey(http.Request);
+            var form = await StripeForm.ReadAsync(http.Request);
+            var account = http.Request.Headers["Stripe-Account"].ToString() is { Length: > 0 } header ? header : null;
+            if (account is not null && await session.LoadAsync<SandboxAccount>(account, http.RequestAborted) is null or { Deauthorized: true })
+            {
+                throw new StripeApiException(StatusCodes.Status403Forbidden,
+                    $"The provided key does not have access to account '{account}' (or that account does not exist). Application access may have been revoked.",
+                    "account_invalid");
+            }
+
+            var key = HttpMethods.IsPost(http.Request.Method) ? http.Request.Headers["Idempotency-Key"].ToString() : "";
+            var fingerprint = IdempotentResponse.FingerprintOf(http.Request, form);
+            if (key.Length > 0)
+            {
+                idempotencyId = IdempotentResponse.IdFor(account, key);
+                if (await session.LoadAsync<IdempotentResponse>(idempotencyId, http.RequestAborted) is { } stored)
+                {
+                    await ReplayAsync(http, stored, fingerprint, key);
+                    return;
+                }
+            }
+
+            var outbox = services.GetRequiredService<IMartenOutbox>();
+            outbox.Enroll(session);
+            var transaction = new SandboxTransaction(session, outbox, services.GetRequiredService<TimeProvider>(), requestId, key.Length > 0 ? key : null);
+            var result = await operation(new SandboxApiRequest(http, form, account, transaction));
+            await SandboxExpansion.ApplyAsync(result, form.Strings("expand"), session, http.RequestAborted);
+            var body = result.ToJsonString();
+            if (idempotencyId is not null)
+            {
+                session.Insert(new IdempotentResponse
+                {
+                    Id = idempotencyId, Fingerprint = fingerprint, Status = StatusCodes.Status200OK, Body = body, CreatedAt = transaction.Now,
+                });
+            }
+
+            await session.SaveChangesAsync(http.RequestAborted);
+            await WriteAsync(http, StatusCodes.Status200OK, body);
+        }
+        catch (StripeApiException e)
+        {
+            await WriteAsync(http, e.Status, e.ToJson().ToJsonString());
+        }
+        catch (Exception e) when (idempotencyId is not null && IsDuplicate(e))
+        {
+            // A concurrent request with the same key committed first: answer what it answered.
+            await using var query = services.GetRequiredService<IDocumentStore>().QuerySession();
+            var stored = await query.LoadAsync<IdempotentResponse>(idempotencyId, http.RequestAborted);
+            await ReplayAsync(http, stored!, stored!.Fingerprint, idempotencyId);
+        }
+        catch (Exception e) when (e.IsConcurrencyConflict())
+        {
+            http.Response.Headers["Stripe-Should-Retry"] = "true";
+            var conflict = new StripeApiException(StatusCodes.Status409Conflict,
+                "This object cannot be accessed right now because another API request or Stripe process is currently accessing it.", "lock_timeout");
+            await WriteAsync(http, conflict.Status, conflict.ToJson().ToJsonString());
+        }
+    }
+
+    private static void RequireSandboxKey(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        var key = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim()
+            : authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? BasicUser(authorization[6..].Trim())
+            : null;
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new StripeApiException(StatusCodes.Status401Unauthorized,
+                "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(StripeOptions.SandboxSecretKey)))
+        {
+            var shown = key.Length > 12 ? $"{key[..8]}{new string('*', key.Length - 12)}{key[^4..]}" : "***";
+            throw new StripeApiException(StatusCodes.Status401Unauthorized, $"Invalid API Key provided: {shown}");
+        }
+    }
+
+    private static string? BasicUser(string encoded)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(encoded)).Split(':')[0];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task ReplayAsync(HttpContext http, IdempotentResponse stored, string fingerprint, string key)
+    {
+        if (stored.Fingerprint != fingerprint)
+        {
+            var reused = new StripeApiException(StatusCodes.Status400BadRequest,
+                $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request.",
+                type: "idempotency_error");
+            await WriteAsync(http, reused.Status, reused.ToJson().ToJsonString());
+            return;
+        }
+
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        await WriteAsync(http, stored.Status, stored.Body);
+    }
+
+    private static bool IsDuplicate(Exception e) =>
+        e is DocumentAlreadyExistsException || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
+
+    private static async Task WriteAsync(HttpContext http, int status, string json)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(json, http.RequestAborted);
+    }
+}

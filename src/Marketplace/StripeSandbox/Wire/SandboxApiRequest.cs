@@ -1,0 +1,18 @@
+namespace Marketplace.StripeSandbox.Wire;
+
+/// <summary>
+/// One authenticated call to the sandbox's Stripe API: its parameters, the connected account named by the
+/// <c>Stripe-Account</c> header (already checked to exist), and the transaction its changes are made in.
+/// </summary>
+public sealed record SandboxApiRequest(HttpContext Http, StripeForm Form, string? StripeAccount, SandboxTransaction Transaction)
+{
+    public string Route(string name) => Http.GetRouteValue(name)?.ToString() ?? "";
+
+    /// <summary>Stripe's <c>limit</c> parameter: 1 to 100, default 10.</summary>
+    public int Limit => Form.Long("limit") switch
+    {
+        null => 10,
+        >= 1 and <= 100 and var limit => (int)limit,
+        _ => throw StripeApiException.Invalid("limit", "Invalid limit: must be between 1 and 100."),
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Stripe;
+
+namespace Marketplace.Tests.StripeSandbox;
+
+/// <summary>A host with a Stripe secret key: it talks to Stripe, and the sandbox is not there at all.</summary>
+public sealed class StripeKeyFixture : AppFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Stripe:SecretKey"] = "sk_test_x" };
+}
+
+public sealed class SandboxOffTests(StripeKeyFixture fixture) : IClassFixture<StripeKeyFixture>
+{
+    [Theory]
+    [InlineData("/stripe-sandbox/v1/accounts")]
+    [InlineData("/stripe-sandbox/control/faults")]
+    [InlineData("/stripe-sandbox/connect/onboarding/anything")]
+    public async Task With_a_secret_key_the_sandbox_routes_do_not_exist(string path)
+    {
+        await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url(path);
+            s.StatusCodeShouldBe(404);
+        });
+    }
+
+    [Fact]
+    public async Task With_a_secret_key_the_stripe_client_talks_to_stripe()
+    {
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+
+        scope.ServiceProvider.GetRequiredService<IStripeClient>().ApiBase.ShouldBe("https://api.stripe.com");
+    }
+}
