@@ -1,6 +1,7 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.StripeWebhooks;
 using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -12,6 +13,7 @@ public sealed class PayoutsModule : IFeatureModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ConnectedAccounts>();
+        services.AddDemoData<DemoShop>();
         services.AddStripeEventHandler<ConnectedAccountEventsHandler>();
         services.AddStripeEventHandler<PayoutEventsHandler>();
         services.ConfigureMarten(options => options.Schema.For<ShopPayout>().Identity(x => x.Id).Index(x => x.ShopId).UseOptimisticConcurrency(true));

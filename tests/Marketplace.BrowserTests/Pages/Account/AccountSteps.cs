@@ -18,6 +18,20 @@ public static class AccountSteps
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
+    /// <summary>Signs up through the API, confirms the address from the dev outbox and signs in on the page.</summary>
+    public static async Task<string> SignUpAndSignInAsync(IPage page, string displayName, string password)
+    {
+        var email = $"member-{Guid.NewGuid():N}@example.com";
+        var registered = await page.APIRequest.PostAsync("/api/auth/register", new() { DataObject = new { email, password, displayName } });
+        registered.Status.ShouldBe(201);
+        await page.GotoAsync(await DevOutbox.WaitForLinkAsync(page, email, "/account/confirm-email"));
+        await Assertions.Expect(Heading(page)).ToHaveTextAsync("Email confirmed");
+        await page.GotoAsync("/account/login");
+        await SignInAsync(page, email, password);
+        await Assertions.Expect(Nav(page).GetByRole(AriaRole.Link, new() { Name = displayName })).ToBeVisibleAsync();
+        return email;
+    }
+
     /// <summary>The code an authenticator app shows right now for this key.</summary>
     public static string Totp(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp();
 

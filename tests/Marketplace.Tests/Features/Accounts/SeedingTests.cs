@@ -7,7 +7,7 @@ namespace Marketplace.Tests.Features.Accounts;
 public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
 {
     [Fact]
-    public async Task Demo_data_makes_one_confirmed_account_per_role_and_a_starter_forum_once_and_prints_the_sign_ins()
+    public async Task Demo_data_makes_one_confirmed_account_per_role_a_starter_forum_and_an_onboarded_shop_once_and_prints_the_sign_ins()
     {
         var seeder = Host.Services.GetRequiredService<DemoDataSeeder>();
 
@@ -19,7 +19,10 @@ public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
         accounts.ShouldAllBe(account => account.EmailConfirmed);
         accounts.SelectMany(account => account.Roles).Distinct().Order().ShouldBe(Roles.All.Order());
         lines.ShouldContain(line => line.Contains("admin@marketplace.localhost", StringComparison.Ordinal) && line.Contains(DemoAccounts.Password, StringComparison.Ordinal));
-        (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumCategory>()))).ShouldBe(3);
+        (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumCategory>(), c => c.ShopId == null))).ShouldBe(3);
+        var shops = await QueryAsync(session => Marten.QueryableExtensions.ToListAsync(session.Query<Marketplace.Features.Shops.Shop>()));
+        shops.ShouldHaveSingleItem().Slug.ShouldBe(Marketplace.Features.Payouts.DemoShop.Slug);
+        shops[0].CanPublish.ShouldBeTrue();
         (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumThread>()))).ShouldBe(1);
         var admin = await LoginAsync("admin@marketplace.localhost", DemoAccounts.Password);
         await AsUserAsync(admin.AccessToken, s => s.Get.Url("/api/admin/users"));
