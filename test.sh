@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: integration tests (Alba on the embedded PostgreSQL) and browser tests (Playwright in Debian's
-# Chromium). Installs what a fresh Debian 12 machine lacks for them; the .NET SDK and PostgreSQL binaries are expected.
+# Chromium). Installs what a fresh Debian 12 machine lacks for them (Chromium, the PostgreSQL binaries, redis-server
+# for the two-node forum tests); the .NET SDK is expected.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +17,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v pg_conf
   echo "Installing PostgreSQL server binaries (the tests start a private cluster from them)..."
   need_root apt-get update -qq
   need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+fi
+
+if ! command -v redis-server >/dev/null; then
+  echo "Installing Debian's redis-server (the two-node forum tests start a private one)..."
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 fi
 
 dotnet test Marketplace.sln --configuration Release "$@"

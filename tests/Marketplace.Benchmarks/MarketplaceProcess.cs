@@ -25,7 +25,9 @@ public sealed class MarketplaceProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<MarketplaceProcess> StartAsync(HttpClient client)
+    /// <param name="client">Polls <c>/health/ready</c> until the app answers.</param>
+    /// <param name="settings">Extra configuration as environment variables (<c>RateLimits__api__PermitLimit</c>, ...).</param>
+    public static async Task<MarketplaceProcess> StartAsync(HttpClient client, IReadOnlyDictionary<string, string>? settings = null)
     {
         // The copy of the app's build output that the project reference puts next to this assembly: built with the
         // benchmark, and not rewritten halfway through a run by someone else's build of src/Marketplace.
@@ -55,6 +57,10 @@ public sealed class MarketplaceProcess : IAsyncDisposable
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new MarketplaceProcess(process, new Uri($"http://127.0.0.1:{port}/"));

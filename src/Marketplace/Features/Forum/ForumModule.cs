@@ -4,15 +4,25 @@ using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 using Marten;
+using StackExchange.Redis;
 
 namespace Marketplace.Features.Forum;
 
-/// <summary>The community forum: categories, threads, posts, votes, and live updates over <c>/hubs/forum</c>.</summary>
+/// <summary>
+/// The community forum: categories, threads, posts, votes, and live updates over <c>/hubs/forum</c>. With
+/// <c>ConnectionStrings:Redis</c> the hub's groups span every node through the Redis backplane; without, one node.
+/// </summary>
 public sealed class ForumModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        var redis = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("marketplace"));
+        }
+
         services.AddSingleton<ForumMarkdown>();
         services.AddSingleton<ForumPresence>();
         services.AddScoped<ThreadWriter>();

@@ -1,0 +1,53 @@
+using Alba;
+
+namespace Marketplace.Tests.Features.Forum;
+
+/// <summary>
+/// Two nodes behind one database and one Redis. Replies are posted through <see cref="IntegrationTest.Host"/>'s API;
+/// whichever node's handler broadcasts them, the backplane carries them to readers connected to the other node.
+/// </summary>
+[Collection(ScaleOutCollection.Name)]
+public sealed class ScaleOutTests(ScaleOutFixture fixture) : ForumTest(fixture)
+{
+    private IAlbaHost OtherNode { get; } = fixture.OtherNode;
+
+    [Fact]
+    public async Task A_reply_posted_on_one_node_reaches_a_reader_on_the_other_node_exactly_once()
+    {
+        var member = await MemberTokenAsync("poster");
+        var started = await StartThreadAsync(member, await CategoryAsync());
+        await using var remoteReader = await HubClient.ConnectAsync(OtherNode);
+        await using var localReader = await HubClient.ConnectAsync(Host);
+        await remoteReader.JoinAsync(started.ThreadId, afterSeq: 1);
+        await localReader.JoinAsync(started.ThreadId, afterSeq: 1);
+
+        var reply = await ReplyAsync(member, started.ThreadId, "Posted on one node, read on both");
+        await HubClient.EventuallyAsync(() => remoteReader.Posts.Any(p => p.Seq == reply.Seq) && localReader.Posts.Any(p => p.Seq == reply.Seq));
+        await Task.Delay(500); // room for a duplicate to show up
+
+        remoteReader.Posts.Where(p => p.Seq == reply.Seq).ShouldHaveSingleItem().Body.ShouldBe("Posted on one node, read on both");
+        localReader.Posts.Count(p => p.Seq == reply.Seq).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Readers_on_the_other_node_who_did_not_join_the_thread_receive_nothing_of_it()
+    {
+        var member = await MemberTokenAsync("poster");
+        var category = await CategoryAsync();
+        var busy = await StartThreadAsync(member, category, title: "Busy thread");
+        var quiet = await StartThreadAsync(member, category, body: "Nothing happens here", title: "Quiet thread");
+        await using var witness = await HubClient.ConnectAsync(OtherNode);
+        await using var elsewhere = await HubClient.ConnectAsync(OtherNode);
+        await using var idle = await HubClient.ConnectAsync(OtherNode);
+        await witness.JoinAsync(busy.ThreadId, afterSeq: 1);
+        await elsewhere.JoinAsync(quiet.ThreadId, afterSeq: 1);
+
+        var reply = await ReplyAsync(member, busy.ThreadId, "Only for the busy thread's readers");
+        await HubClient.EventuallyAsync(() => witness.Posts.Any(p => p.Seq == reply.Seq));
+        await Task.Delay(500); // room for a stray delivery to show up
+
+        witness.Posts.ShouldContain(p => p.PostId == reply.PostId);
+        elsewhere.Posts.ShouldNotContain(p => p.ThreadId == busy.ThreadId);
+        idle.Posts.ShouldBeEmpty();
+    }
+}
