@@ -3,10 +3,10 @@ using Stripe;
 
 namespace Marketplace.Tests.StripeSandbox;
 
-/// <summary>A host with a Stripe secret key: it talks to Stripe, and the sandbox is not there at all.</summary>
+/// <summary>A host given a Stripe secret key the way Stripe names it (<c>STRIPE_SECRET_KEY</c>): it talks to Stripe, and the sandbox is not there at all.</summary>
 public sealed class StripeKeyFixture : AppFixture
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Stripe:SecretKey"] = "sk_test_x" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["STRIPE_SECRET_KEY"] = "sk_test_x" };
 }
 
 public sealed class SandboxOffTests(StripeKeyFixture fixture) : IClassFixture<StripeKeyFixture>
@@ -29,6 +29,8 @@ public sealed class SandboxOffTests(StripeKeyFixture fixture) : IClassFixture<St
     {
         await using var scope = fixture.Host.Services.CreateAsyncScope();
 
-        scope.ServiceProvider.GetRequiredService<IStripeClient>().ApiBase.ShouldBe("https://api.stripe.com");
+        var stripe = scope.ServiceProvider.GetRequiredService<IStripeClient>();
+        stripe.ApiBase.ShouldBe("https://api.stripe.com");
+        stripe.ApiKey.ShouldBe("sk_test_x");
     }
 }

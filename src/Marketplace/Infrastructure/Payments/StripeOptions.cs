@@ -16,6 +16,9 @@ public sealed class StripeOptions
 
     public const string DevelopmentConnectWebhookSecret = "whsec_marketplace_development_connect";
 
+    /// <summary>Stripe's own name for the key, read when <c>Stripe:SecretKey</c> is empty.</summary>
+    public const string SecretKeyVariable = "STRIPE_SECRET_KEY";
+
     public string? SecretKey { get; set; }
 
     /// <summary>Signing secret of the platform's webhook endpoint.</summary>

@@ -18,7 +18,9 @@ public static class StripeSetup
     public static void AddMarketplaceStripe(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section);
+        services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.SecretKey = string.IsNullOrWhiteSpace(options.SecretKey) ? configuration[StripeOptions.SecretKeyVariable] : options.SecretKey);
         services.AddSingleton<StripeSandboxAddress>();
         services.AddSingleton(sp => new WebhookSigningSecrets(
             sp.GetRequiredService<IOptions<StripeOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
