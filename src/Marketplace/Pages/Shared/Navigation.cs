@@ -25,7 +25,6 @@ public static class Navigation
         new("Forum", "/forum"),
         new("Sell", "/shops/open"),
         new("Contact", "/contact"),
-        new("API", "/scalar"),
         new("Users", "/admin/users", Roles.Admin),
         new("Webhooks", "/admin/webhooks", Roles.Admin),
     ];
