@@ -69,11 +69,18 @@ public sealed class OpenShopJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Open my shop" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up payouts" }).ClickAsync();
+        var usedLink = page.Url;
         await page.GetByRole(AriaRole.Button, new() { Name = "Leave requirements due" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".payout-state")).ToHaveAttributeAsync("data-state", "pending");
         await Assertions.Expect(page.GetByText("external_account")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue setting up payouts" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "shop-payouts-requirements-due");
+
+        // An onboarding link works once: opened again (an old tab, the back button) it goes through the refresh page to a new one.
+        await page.GotoAsync(usedLink);
+        await Assertions.Expect(Heading(page)).ToContainTextAsync("Set up payouts for Rita's Brushes");
+        page.Url.ShouldNotBe(usedLink);
+        page.Url.ShouldContain("/stripe-sandbox/connect/onboarding/");
     }
 }
