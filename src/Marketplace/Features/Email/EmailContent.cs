@@ -9,3 +9,6 @@ public sealed record EmailContent(string Subject, string Text, string Html)
 
 /// <summary>The one button of a mail: what it says and the absolute http(s) address it opens.</summary>
 public sealed record EmailCallToAction(string Text, string Url);
+
+/// <summary>One entry of a mail's list of links (a digest's notifications): what it says, where it leads, and a line under it.</summary>
+public sealed record EmailListItem(string Text, string Url, string? Detail = null);

@@ -4,8 +4,8 @@ using System.Text.Encodings.Web;
 namespace Marketplace.Features.Email;
 
 /// <summary>
-/// The marketplace's mail layout: a branded, accessible HTML mail and its plain-text twin from a title, paragraphs and
-/// an optional call to action (a button) and an optional secondary link below it. Every input is HTML-encoded, so
+/// The marketplace's mail layout: a branded, accessible HTML mail and its plain-text twin from a title, paragraphs, an
+/// optional list of links, an optional call to action (a button) and an optional secondary link below it. Every input is HTML-encoded, so
 /// user-supplied text (names, titles) is safe to pass.
 /// </summary>
 public static class EmailLayout
@@ -23,7 +23,8 @@ public static class EmailLayout
         string.IsNullOrWhiteSpace(displayName) ? "Hello," : $"Hello {displayName.Trim()},";
 
     public static EmailContent Render(
-        string subject, string title, IEnumerable<string> paragraphs, EmailCallToAction? action = null, EmailCallToAction? secondary = null)
+        string subject, string title, IEnumerable<string> paragraphs, EmailCallToAction? action = null, EmailCallToAction? secondary = null,
+        IReadOnlyList<EmailListItem>? items = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -35,18 +36,37 @@ public static class EmailLayout
             RequireWebAddress(link.Url);
         }
 
+        items ??= [];
+        foreach (var item in items)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(item.Text);
+            RequireWebAddress(item.Url);
+        }
+
         subject = subject.Trim();
         title = title.Trim();
-        return new EmailContent(subject, Text(title, body, action, secondary), Html(subject, title, body, action, secondary));
+        return new EmailContent(subject, Text(title, body, items, action, secondary), Html(subject, title, body, items, action, secondary));
     }
 
-    private static string Text(string title, List<string> paragraphs, EmailCallToAction? action, EmailCallToAction? secondary)
+    private static string Text(
+        string title, List<string> paragraphs, IReadOnlyList<EmailListItem> items, EmailCallToAction? action, EmailCallToAction? secondary)
     {
         var text = new StringBuilder();
         text.Append(Brand).Append("\n\n").Append(title).Append("\n\n");
         foreach (var paragraph in paragraphs)
         {
             text.Append(paragraph).Append("\n\n");
+        }
+
+        foreach (var item in items)
+        {
+            text.Append("- ").Append(item.Text.Trim()).Append('\n');
+            if (!string.IsNullOrWhiteSpace(item.Detail))
+            {
+                text.Append("  ").Append(item.Detail.Trim()).Append('\n');
+            }
+
+            text.Append("  ").Append(item.Url).Append("\n\n");
         }
 
         foreach (var link in new[] { action, secondary }.OfType<EmailCallToAction>())
@@ -58,7 +78,8 @@ public static class EmailLayout
     }
 
     private static string Html(
-        string subject, string title, List<string> paragraphs, EmailCallToAction? action, EmailCallToAction? secondary)
+        string subject, string title, List<string> paragraphs, IReadOnlyList<EmailListItem> items, EmailCallToAction? action,
+        EmailCallToAction? secondary)
     {
         var html = new StringBuilder();
         html.Append($$"""
@@ -83,6 +104,23 @@ public static class EmailLayout
         foreach (var paragraph in paragraphs)
         {
             html.Append($"""<p style="margin:0 0 16px;">{E(paragraph)}</p>""").Append('\n');
+        }
+
+        if (items.Count > 0)
+        {
+            html.Append("""<ul style="margin:0 0 16px;padding:0 0 0 20px;">""").Append('\n');
+            foreach (var item in items)
+            {
+                html.Append($$"""<li style="margin:0 0 12px;"><a href="{{E(item.Url)}}" style="color:{{BrandColor}};font-weight:600;">{{E(item.Text.Trim())}}</a>""");
+                if (!string.IsNullOrWhiteSpace(item.Detail))
+                {
+                    html.Append($$"""<br><span style="font-size:14px;color:{{MutedColor}};">{{E(item.Detail.Trim())}}</span>""");
+                }
+
+                html.Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
         }
 
         if (action is not null)

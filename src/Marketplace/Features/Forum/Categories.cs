@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Marketplace.Features.Forum.Watching;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -8,7 +9,8 @@ namespace Marketplace.Features.Forum;
 /// <summary>Listing categories (everyone) and creating them (admins).</summary>
 public static partial class Categories
 {
-    public sealed record View(Guid Id, string Slug, string Name, string Description, int Position, bool ReadOnly);
+    /// <summary>A category; signed in, with the caller's watching level on it.</summary>
+    public sealed record View(Guid Id, string Slug, string Name, string Description, int Position, bool ReadOnly, string? WatchLevel = null);
 
     public sealed record CreateRequest(string Name, string Slug, string Description, int Position, bool ReadOnly);
 
@@ -23,8 +25,20 @@ public static partial class Categories
         }
     }
 
-    public static async Task<IReadOnlyList<View>> ListAsync(IQuerySession session, CancellationToken ct) =>
-        [.. (await session.Query<ForumCategory>().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct)).Select(ToView)];
+    public static async Task<IReadOnlyList<View>> ListAsync(IQuerySession session, HttpContext http, CancellationToken ct) =>
+        await ListForAsync(session, ForumActor.Of(http.User)?.Id, ct);
+
+    public static async Task<IReadOnlyList<View>> ListForAsync(IQuerySession session, Guid? memberId, CancellationToken ct)
+    {
+        var categories = await session.Query<ForumCategory>().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
+        if (memberId is not { } member)
+        {
+            return [.. categories.Select(ToView)];
+        }
+
+        var levels = await MemberWatches.ForCategoriesAsync(session, member, ct);
+        return [.. categories.Select(c => ToView(c) with { WatchLevel = levels.GetValueOrDefault(c.Id, WatchLevel.Normal).Name() })];
+    }
 
     public static async Task<IResult> CreateAsync(CreateRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Marketplace.Features.Forum.Watching;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,9 +8,10 @@ namespace Marketplace.Features.Forum;
 /// <summary>
 /// <c>/hubs/forum</c>. Anyone may read a thread live; typing needs a member who may post. Joining replays every
 /// visible post after the client's last sequence number, after joining the group, so nothing falls between the two;
-/// a post may arrive twice around the join, and clients keep the first of each sequence number.
+/// a post may arrive twice around the join, and clients keep the first of each sequence number. A signed-in member's
+/// connections also get their own <c>Notification</c> and <c>UnreadCount</c> messages (sent to the user, not a group).
 /// </summary>
-public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPresence presence) : Hub
+public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPresence presence, ThreadReading reading) : Hub
 {
     public const string Path = "/hubs/forum";
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
@@ -28,6 +30,18 @@ public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPre
         }
 
         await BroadcastPresenceAsync(threadId, presence.Join(threadId, Context.ConnectionId, ReaderName()));
+        if (Member() is { } member)
+        {
+            await reading.MarkReadAsync(member.Id, threadId, thread.LastSeq, Context.ConnectionAborted);
+        }
+    }
+
+    /// <summary>The page showed the member the thread's posts up to <paramref name="seq"/> as they arrived live.</summary>
+    public async Task ReadUpTo(Guid threadId, long seq)
+    {
+        var member = Member() ?? throw new HubException("Sign in to keep your place.");
+        var thread = await session.LoadAsync<ForumThread>(threadId, Context.ConnectionAborted) ?? throw new HubException("No such thread.");
+        await reading.MarkReadAsync(member.Id, threadId, Math.Clamp(seq, 0, thread.LastSeq), Context.ConnectionAborted);
     }
 
     public async Task LeaveThread(Guid threadId)
@@ -77,7 +91,9 @@ public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPre
         await base.OnDisconnectedAsync(exception);
     }
 
-    private string ReaderName() => Context.User is { } user && ForumActor.Of(user) is { } actor ? actor.DisplayName : "Guest";
+    private ForumActor? Member() => Context.User is { } user ? ForumActor.Of(user) : null;
+
+    private string ReaderName() => Member()?.DisplayName ?? "Guest";
 
     private Task BroadcastPresenceAsync(Guid threadId, IReadOnlyList<string> readers) =>
         Clients.Group(Group(threadId)).SendAsync("Presence", new { threadId, readers, count = readers.Count });

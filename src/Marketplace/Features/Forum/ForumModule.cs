@@ -1,5 +1,6 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum.Markdown;
+using Marketplace.Features.Forum.Notifications;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
@@ -28,6 +29,7 @@ public sealed class ForumModule : IFeatureModule
         services.AddScoped<ThreadWriter>();
         services.AddDemoData<ForumDemoData>();
         services.AddPostingLimits(configuration);
+        services.AddForumNotifications(configuration);
         services.ConfigureMarten(options =>
         {
             options.Schema.For<ForumCategory>().UniqueIndex(x => x.Slug);
@@ -61,10 +63,13 @@ public sealed class ForumModule : IFeatureModule
         forum.MapPost("/posts/{postId:guid}/votes", Posts.VoteAsync).Validate<Posts.VoteRequest>()
             .RequireAuthorization(Policies.Member).WithName("VoteOnPost");
         FlagPost.Map(forum);
+        app.MapForumNotifications(forum);
 
         var moderation = app.MapApi("/moderation/threads", "Moderation").RequireAuthorization(Policies.Moderator);
         moderation.MapPost("/{threadId:guid}/lock", ThreadModeration.LockAsync).WithName("LockThread");
         moderation.MapPost("/{threadId:guid}/unlock", ThreadModeration.UnlockAsync).WithName("UnlockThread");
+        PinThread.Map(moderation);
+        MoveThread.Map(moderation);
         var posts = app.MapApi("/moderation/posts", "Moderation").RequireAuthorization(Policies.Moderator);
         posts.MapPost("/{postId:guid}/hide", PostModeration.HideAsync).WithName("HidePost");
         posts.MapPost("/{postId:guid}/restore", PostModeration.RestoreAsync).WithName("RestorePost");

@@ -1,3 +1,4 @@
+using Marketplace.Features.Forum.Notifications;
 using Marten;
 using Wolverine.Marten;
 
@@ -29,6 +30,7 @@ public static class PostModeration
             outbox.Enroll(session);
             session.Update(post);
             await outbox.PublishAsync(new PostVisibilityChanged(post.Id, post.ThreadId, post.Seq, hidden));
+            await outbox.PublishAsync(new PostNotificationsVisibility(post.Id, hidden));
             await session.SaveChangesAsync(ct);
         }
 

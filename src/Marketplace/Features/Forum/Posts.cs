@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.Features.Forum.Markdown;
+using Marketplace.Features.Forum.Notifications;
 using Marten;
 using Wolverine.Marten;
 
@@ -57,6 +58,7 @@ public static class Posts
             outbox.Enroll(session);
             session.Update(post);
             await outbox.PublishAsync(new PostChanged(post.Id, post.ThreadId));
+            await outbox.PublishAsync(new NotifyAboutPost(post.Id, ContentOnly: true));
             await session.SaveChangesAsync(http.RequestAborted);
         }
 

@@ -1,4 +1,6 @@
 using Marketplace.Features.Forum.Markdown;
+using Marketplace.Features.Forum.Notifications;
+using Marketplace.Features.Forum.Watching;
 using Marten;
 using Wolverine.Marten;
 
@@ -9,7 +11,8 @@ public sealed record PostPublished(Guid PostId, Guid ThreadId, long Seq);
 
 /// <summary>
 /// Writes posts. Replies to one thread are serialised by a transaction-scoped advisory lock on the thread, so each
-/// post takes the next sequence number without gaps or retries; the broadcast leaves through the outbox, after commit.
+/// post takes the next sequence number without gaps or retries; the broadcast and the notifications leave through the
+/// outbox, after commit. The author's watch level and read mark move in the same transaction (<see cref="PostingDefaults"/>).
 /// </summary>
 public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox, ForumMarkdown markdown, TimeProvider clock)
 {
@@ -37,7 +40,8 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
         outbox.Enroll(session);
         session.Insert(thread);
         session.Insert(post);
-        await outbox.PublishAsync(new PostPublished(post.Id, thread.Id, post.Seq));
+        PostingDefaults.ThreadStarted(session, post, now);
+        await PublishAsync(post);
         await session.SaveChangesAsync(ct);
         return (thread, post, null);
     }
@@ -62,11 +66,13 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
             return (null, problem);
         }
 
-        var post = Append(thread!, category!, actor, body, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var post = Append(thread!, category!, actor, body, now);
         outbox.Enroll(session);
         session.Update(thread!);
         session.Insert(post);
-        await outbox.PublishAsync(new PostPublished(post.Id, thread!.Id, post.Seq));
+        await PostingDefaults.RepliedAsync(session, thread!, post, now, ct);
+        await PublishAsync(post);
         await session.SaveChangesAsync(ct);
         return (post, null);
     }
@@ -76,6 +82,12 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
     {
         await session.BeginTransactionAsync(ct);
         await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))", ct, threadId.ToString());
+    }
+
+    private async Task PublishAsync(ForumPost post)
+    {
+        await outbox.PublishAsync(new PostPublished(post.Id, post.ThreadId, post.Seq));
+        await outbox.PublishAsync(new NotifyAboutPost(post.Id));
     }
 
     private ForumPost Append(ForumThread thread, ForumCategory category, ForumActor actor, string body, DateTimeOffset now)

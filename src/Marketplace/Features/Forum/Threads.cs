@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Features.Forum.Watching;
 using Marten;
 
 namespace Marketplace.Features.Forum;
@@ -14,7 +15,8 @@ public static class Threads
 
     public sealed record Summary(Guid Id, Guid CategoryId, string Title, string AuthorName, int PostCount, DateTimeOffset LastPostAt, bool Pinned, bool Locked);
 
-    public sealed record Detail(Summary Thread, IReadOnlyList<PostView> Posts);
+    /// <summary>The thread, its posts, and (signed in) the caller's watching level on it.</summary>
+    public sealed record Detail(Summary Thread, IReadOnlyList<PostView> Posts, string? WatchLevel = null);
 
     public sealed class StartValidator : AbstractValidator<StartRequest>
     {
@@ -50,8 +52,10 @@ public static class Threads
             return ForumProblems.ThreadNotFound();
         }
 
-        var posts = await VisiblePostsAsync(session, threadId, after ?? 0, ForumActor.Of(http.User)?.IsModerator == true, ct);
-        return TypedResults.Ok(new Detail(ToSummary(thread), posts));
+        var actor = ForumActor.Of(http.User);
+        var posts = await VisiblePostsAsync(session, threadId, after ?? 0, actor?.IsModerator == true, ct);
+        var level = actor is null ? null : (await MemberWatches.ForThreadAsync(session, actor.Id, thread, ct)).Name();
+        return TypedResults.Ok(new Detail(ToSummary(thread), posts, level));
     }
 
     /// <summary>Posts after <paramref name="afterSeq"/> in order; hidden ones only for moderators. The hub replays with it too.</summary>

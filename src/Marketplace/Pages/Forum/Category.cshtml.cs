@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Features.Forum;
 using Marketplace.Features.Forum.Markdown;
+using Marketplace.Features.Forum.Watching;
 using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -8,9 +9,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Pages.Forum;
 
-/// <summary>A category's threads, pinned first, and the form that starts a new one (with a server-rendered preview).</summary>
+/// <summary>
+/// A category's threads, pinned first (with unread counts of the ones the member tracks), the member's watching level
+/// on the category, and the form that starts a new thread (with a server-rendered preview).
+/// </summary>
 public sealed class CategoryModel(
-    IQuerySession session, ThreadWriter writer, ForumMarkdown markdown, IValidator<Threads.StartRequest> validator) : PageModel
+    IQuerySession session, ThreadWriter writer, ForumMarkdown markdown, IValidator<Threads.StartRequest> validator, PostingLimiter limiter)
+    : PageModel
 {
     public const int PageSize = 30;
 
@@ -30,6 +35,12 @@ public sealed class CategoryModel(
     public IReadOnlyList<Threads.Summary> ThreadList { get; private set; } = [];
 
     public string? PreviewHtml { get; private set; }
+
+    /// <summary>The member's level on the category; null for visitors.</summary>
+    public WatchLevel? CurrentLevel { get; private set; }
+
+    /// <summary>The member's level and unread count per listed thread; empty for visitors.</summary>
+    public IReadOnlyDictionary<Guid, ThreadFollowing> Following { get; private set; } = new Dictionary<Guid, ThreadFollowing>();
 
     public ForumActor? Actor => ForumActor.Of(User);
 
@@ -61,6 +72,12 @@ public sealed class CategoryModel(
             return Challenge();
         }
 
+        using var permit = limiter.Acquire(HttpContext);
+        if (!permit.IsAcquired)
+        {
+            return ForumPageHelpers.TooManyPosts(this, permit);
+        }
+
         var request = new Threads.StartRequest(Input.Title ?? "", Input.Body ?? "");
         if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
         {
@@ -77,6 +94,34 @@ public sealed class CategoryModel(
         return Redirect($"/forum/threads/{thread!.Id}");
     }
 
+    public async Task<IActionResult> OnPostWatchAsync(string? level, [FromServices] IDocumentSession writes, [FromServices] TimeProvider clock, CancellationToken ct)
+    {
+        if (Actor is not { } actor)
+        {
+            return Challenge();
+        }
+
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (!WatchLevels.TryParse(level, out var chosen))
+        {
+            return BadRequest();
+        }
+
+        await WatchCategory.ExecuteAsync(Category.Id, actor.Id, chosen, writes, clock, ct);
+        TempData.Flash(chosen switch
+        {
+            WatchLevel.Watching => "You are watching this category: every new post in it notifies you.",
+            WatchLevel.Tracking => "You are tracking this category: unread posts are counted in its threads.",
+            WatchLevel.Muted => "You muted this category: its threads never notify you, except when you are mentioned.",
+            _ => "This category notifies you when you are mentioned or quoted.",
+        });
+        return Redirect($"/forum/{Category.Slug}");
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var category = Guid.TryParse(CategoryKey, out var id)
@@ -90,6 +135,11 @@ public sealed class CategoryModel(
         Category = category;
         PageNumber = Math.Max(1, PageNumber);
         ThreadList = await Threads.ListAsync(category.Id, session, PageNumber, ct);
+        if (Actor is { } member)
+        {
+            CurrentLevel = await MemberWatches.ForCategoryAsync(session, member.Id, category.Id, ct);
+            Following = await MemberWatches.ForThreadListAsync(session, member.Id, category.Id, ThreadList, ct);
+        }
         return true;
     }
 

@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
+using Marketplace.Features.Forum.Watching;
+using Marketplace.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Pages.Forum;
 
@@ -22,6 +26,29 @@ public static class ForumPageHelpers
     /// <summary>The composer's preview: the body rendered as it will be posted, cut at the posting limit.</summary>
     public static string Preview(Marketplace.Features.Forum.Markdown.ForumMarkdown markdown, string? body) =>
         markdown.Render(body is { Length: > Marketplace.Features.Forum.Threads.MaxBody } ? body[..Marketplace.Features.Forum.Threads.MaxBody] : body ?? "");
+
+    /// <summary>
+    /// The form again, with what was typed, a message saying when to try again, <c>Retry-After</c> and status 429: the
+    /// page's share of the <c>posting</c> limit the API applies too.
+    /// </summary>
+    public static PageResult TooManyPosts(PageModel page, RateLimitLease refused)
+    {
+        var wait = refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        var seconds = RateLimiting.SetRetryAfter(page.HttpContext, wait);
+        page.ModelState.AddModelError("", $"You are posting too fast. Wait {seconds} {(seconds == 1 ? "second" : "seconds")}, then post again: your text is still here.");
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status429TooManyRequests;
+        return result;
+    }
+
+    /// <summary>A watching level as the watch forms offer it.</summary>
+    public static string WatchLabel(WatchLevel level) => level switch
+    {
+        WatchLevel.Watching => "Watching: every new post",
+        WatchLevel.Tracking => "Tracking: unread count",
+        WatchLevel.Muted => "Muted: nothing",
+        _ => "Normal: mentions and quotes",
+    };
 
     public static bool IsNotFound(IResult problem) => problem is ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound };
 }

@@ -10,5 +10,5 @@ public sealed class IndexModel(IQuerySession session) : PageModel
     public IReadOnlyList<Categories.View> Categories { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Categories = await Features.Forum.Categories.ListAsync(session, ct);
+        Categories = await Features.Forum.Categories.ListForAsync(session, ForumActor.Of(User)?.Id, ct);
 }

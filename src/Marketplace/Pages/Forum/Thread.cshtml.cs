@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Features.Forum;
 using Marketplace.Features.Forum.Markdown;
+using Marketplace.Features.Forum.Watching;
 using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -10,10 +11,13 @@ namespace Marketplace.Pages.Forum;
 
 /// <summary>
 /// A thread and its posts, with the reply form. forum-thread.js keeps the page live over <c>/hubs/forum</c>, joining
-/// with the highest sequence number rendered here (<see cref="LastSeq"/>).
+/// with the highest sequence number rendered here (<see cref="LastSeq"/>). Opening it marks the thread read for the
+/// member; <c>?quote={postId}</c> starts the reply with a quote of that post (what the Quote action does without script).
+/// Watching and the moderators' actions post to <see cref="ThreadActionsModel"/>.
 /// </summary>
 public sealed class ThreadModel(
-    IQuerySession session, ThreadWriter writer, ForumMarkdown markdown, IValidator<Posts.BodyRequest> validator) : PageModel
+    IQuerySession session, ThreadWriter writer, ForumMarkdown markdown, IValidator<Posts.BodyRequest> validator, ThreadReading reading,
+    PostingLimiter limiter) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid ThreadId { get; set; }
@@ -27,6 +31,15 @@ public sealed class ThreadModel(
 
     public IReadOnlyList<PostView> PostList { get; private set; } = [];
 
+    /// <summary>The member's level on the thread; null for visitors.</summary>
+    public WatchLevel? CurrentLevel { get; private set; }
+
+    /// <summary>The hidden posts a moderator sees, marked as such.</summary>
+    public IReadOnlySet<Guid> HiddenPosts { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>Where a moderator may move the thread.</summary>
+    public IReadOnlyList<Categories.View> MoveTargets { get; private set; } = [];
+
     public string? PreviewHtml { get; private set; }
 
     public ForumActor? Actor => ForumActor.Of(User);
@@ -36,7 +49,26 @@ public sealed class ThreadModel(
     /// <summary>Moderators may still post in locked threads and read-only categories; members may not.</summary>
     public bool CanReply => Actor is { } actor && (actor.IsModerator || (!Thread.Locked && Category?.ReadOnly != true));
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid? quote, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (Actor is { } actor)
+        {
+            await reading.MarkReadAsync(actor.Id, Thread.Id, Thread.LastSeq, ct);
+        }
+
+        if (quote is { } postId && CanReply && await QuotePost.ExecuteAsync(postId, Actor!.IsModerator, session, markdown, ct) is { } quoted
+            && quoted.ThreadId == Thread.Id)
+        {
+            Input.Body = quoted.Markdown;
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
@@ -54,6 +86,12 @@ public sealed class ThreadModel(
         if (Actor is not { } actor)
         {
             return Challenge();
+        }
+
+        using var permit = limiter.Acquire(HttpContext);
+        if (!permit.IsAcquired)
+        {
+            return await LoadAsync(ct) ? ForumPageHelpers.TooManyPosts(this, permit) : NotFound();
         }
 
         var request = new Posts.BodyRequest(Input.Body ?? "");
@@ -88,6 +126,16 @@ public sealed class ThreadModel(
         Thread = thread;
         Category = await session.LoadAsync<ForumCategory>(thread.CategoryId, ct);
         PostList = await Threads.VisiblePostsAsync(session, thread.Id, 0, Actor?.IsModerator == true, ct);
+        if (Actor is { } actor)
+        {
+            CurrentLevel = await MemberWatches.ForThreadAsync(session, actor.Id, thread, ct);
+            if (actor.IsModerator)
+            {
+                MoveTargets = await Categories.ListForAsync(session, null, ct);
+                HiddenPosts = (await session.Query<ForumPost>().Where(p => p.ThreadId == thread.Id && p.Hidden).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+            }
+        }
+
         return true;
     }
 

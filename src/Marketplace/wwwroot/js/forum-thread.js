@@ -1,16 +1,19 @@
-// Keeps a forum thread page live over /hubs/forum: new replies, edits, locks, typing and presence.
+// Keeps a forum thread page live over /hubs/forum: new replies, edits, hides and restores, locks, typing and presence.
 // The page renders the posts it has; this joins with the highest seq rendered, and on every reconnect re-joins with
-// the highest seq seen, so the server replays exactly what was missed. Posts are deduplicated by seq.
+// the highest seq seen, so the server replays exactly what was missed. Posts are deduplicated by seq: a seq the page
+// shows is never added twice, and a hidden post leaves the page (moderators keep it, marked), so its restore, which
+// the server sends as PostCreated again, brings it back.
 (() => {
   "use strict";
 
   const root = document.getElementById("thread");
-  if (!root || typeof signalR === "undefined") {
+  if (!root || typeof signalR === "undefined" || !window.ForumPost) {
     return;
   }
 
   const threadId = root.dataset.threadId;
   const moderator = root.dataset.moderator === "true";
+  const member = root.dataset.member === "true";
   const posts = document.getElementById("posts");
   const postTemplate = document.getElementById("post-template");
   const markerTemplate = document.getElementById("new-replies-template");
@@ -24,55 +27,9 @@
 
   let lastSeq = Number(root.dataset.lastSeq) || 0;
   const typists = new Map(); // display name -> timer
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-  // Same format as ForumPageHelpers.Time on the server.
-  const formatTime = (iso) => {
-    const d = new Date(iso);
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
-  };
-
+  const { setHidden, sanitizedFragment } = window.ForumPost;
+  const buildPost = (post) => window.ForumPost.build(postTemplate, post);
   const findPost = (seq) => posts.querySelector(`.post[data-seq="${Number(seq)}"]`);
-
-  // Server-sanitized HTML (ForumMarkdown + HtmlSanitizer), parsed inertly in a template; never the Markdown body.
-  const sanitizedFragment = (html) => {
-    const holder = document.createElement("template");
-    holder.innerHTML = html;
-    return holder.content;
-  };
-
-  const buildPost = (post) => {
-    const article = postTemplate.content.firstElementChild.cloneNode(true);
-    const id = `post-${Number(post.seq)}`;
-    article.id = id;
-    article.dataset.seq = String(Number(post.seq));
-    article.dataset.postId = post.postId;
-    article.setAttribute("aria-labelledby", `${id}-author`);
-    const author = article.querySelector(".post-author");
-    author.id = `${id}-author`;
-    author.textContent = post.author ? post.author.displayName : "";
-    const badges = article.querySelector(".post-badges");
-    for (const badge of (post.author && post.author.badges) || []) {
-      const span = document.createElement("span");
-      span.className = "badge";
-      span.textContent = badge;
-      badges.append(span);
-    }
-    if (!badges.hasChildNodes()) {
-      badges.remove();
-    }
-    const time = article.querySelector("time");
-    time.dateTime = post.createdAt;
-    time.textContent = formatTime(post.createdAt);
-    article.querySelector(".post-edited").hidden = !post.editedAt;
-    const link = article.querySelector(".post-seq");
-    link.href = `#${id}`;
-    link.textContent = `#${Number(post.seq)}`;
-    link.setAttribute("aria-label", `Link to post ${Number(post.seq)}`);
-    article.querySelector(".post-body").append(sanitizedFragment(post.html));
-    return article;
-  };
 
   const insertInOrder = (article, seq) => {
     const later = [...posts.querySelectorAll(".post")].find((p) => Number(p.dataset.seq) > seq);
@@ -81,10 +38,23 @@
 
   const onPostCreated = (post) => {
     const seq = Number(post.seq);
-    if (String(post.threadId) !== threadId || !seq || findPost(seq)) {
-      return; // another thread, or a seq we already show (replay and live can overlap around a join)
+    if (String(post.threadId) !== threadId || !seq) {
+      return;
+    }
+    const shown = findPost(seq);
+    if (shown) {
+      if (shown.classList.contains("post-hidden")) {
+        setHidden(shown, false); // a moderator's page kept it, marked: restored
+        announcer.textContent = "A hidden post was restored.";
+      }
+      return; // a seq we already show (replay and live can overlap around a join)
     }
     const article = buildPost(post);
+    if (seq <= lastSeq) {
+      insertInOrder(article, seq); // restored by a moderator: back in its place, not a new reply
+      announcer.textContent = "A hidden post was restored.";
+      return;
+    }
     article.classList.add("post-live");
     insertInOrder(article, seq);
     if (!document.getElementById("new-replies")) {
@@ -92,6 +62,7 @@
       posts.insertBefore(markerTemplate.content.firstElementChild.cloneNode(true), first);
     }
     lastSeq = Math.max(lastSeq, seq);
+    markRead();
     clearTypist(post.author ? post.author.displayName : "");
     announcer.textContent = `New reply from ${post.author ? post.author.displayName : "a member"}.`;
   };
@@ -107,7 +78,9 @@
 
   const onPostHidden = (post) => {
     const article = post && (findPost(post.seq) || posts.querySelector(`.post[data-post-id="${CSS.escape(String(post.postId))}"]`));
-    if (article && !moderator) {
+    if (article && moderator) {
+      setHidden(article, true);
+    } else if (article) {
       article.remove();
     }
   };
@@ -145,6 +118,20 @@
   };
 
   const onPresence = (message) => { presence.textContent = `${Number(message.count) || 0} reading`; };
+
+  // Replies seen live move the member's read mark, at most every few seconds and only while the page is in view.
+  let readTimer = 0;
+  function markRead() {
+    if (!member || readTimer) {
+      return;
+    }
+    readTimer = setTimeout(() => {
+      readTimer = 0;
+      if (document.visibilityState === "visible" && connection.state === signalR.HubConnectionState.Connected) {
+        connection.invoke("ReadUpTo", threadId, lastSeq).catch(() => { /* the next visit marks it */ });
+      }
+    }, 3000);
+  }
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/forum")

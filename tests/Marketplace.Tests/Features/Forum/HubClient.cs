@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Alba;
 using Marketplace.Features.Forum;
+using Marketplace.Features.Forum.Notifications;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -19,6 +20,8 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<System.Text.Json.JsonElement>("Typing", typing => TypingSignals.Enqueue(typing));
         connection.On<System.Text.Json.JsonElement>("ThreadLocked", locked => LockSignals.Enqueue(locked));
         connection.On<System.Text.Json.JsonElement>("PostHidden", hidden => HiddenSignals.Enqueue(hidden));
+        connection.On<NotificationView>("Notification", notification => Notifications.Enqueue(notification));
+        connection.On<UnreadCountView>("UnreadCount", count => UnreadCounts.Enqueue(count.UnreadCount));
     }
 
     public ConcurrentQueue<PostView> Posts { get; } = new();
@@ -26,6 +29,10 @@ public sealed class HubClient : IAsyncDisposable
     public ConcurrentQueue<System.Text.Json.JsonElement> TypingSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> LockSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> HiddenSignals { get; } = new();
+    public ConcurrentQueue<NotificationView> Notifications { get; } = new();
+
+    /// <summary>Every unread count pushed to this member, in order.</summary>
+    public ConcurrentQueue<int> UnreadCounts { get; } = new();
 
     public static async Task<HubClient> ConnectAsync(IAlbaHost host, string? accessToken = null)
     {

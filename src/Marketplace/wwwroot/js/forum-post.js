@@ -1,0 +1,73 @@
+// Renders forum posts on the client exactly as the server's _Post partial does, for forum-thread.js.
+// The HTML a post carries is the server's sanitized rendering (ForumMarkdown + HtmlSanitizer), parsed inertly in a
+// template; the Markdown body is never turned into markup here.
+window.ForumPost = (() => {
+  "use strict";
+
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  // Same format as ForumPageHelpers.Time on the server.
+  const formatTime = (iso) => {
+    const d = new Date(iso);
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  };
+
+  const sanitizedFragment = (html) => {
+    const holder = document.createElement("template");
+    holder.innerHTML = html;
+    return holder.content;
+  };
+
+  const build = (template, post) => {
+    const article = template.content.firstElementChild.cloneNode(true);
+    const id = `post-${Number(post.seq)}`;
+    article.id = id;
+    article.dataset.seq = String(Number(post.seq));
+    article.dataset.postId = post.postId;
+    article.setAttribute("aria-labelledby", `${id}-author`);
+    const author = article.querySelector(".post-author");
+    author.id = `${id}-author`;
+    author.textContent = post.author ? post.author.displayName : "";
+    const badges = article.querySelector(".post-badges");
+    for (const badge of (post.author && post.author.badges) || []) {
+      const span = document.createElement("span");
+      span.className = "badge";
+      span.textContent = badge;
+      badges.append(span);
+    }
+    if (!badges.hasChildNodes()) {
+      badges.remove();
+    }
+    const time = article.querySelector("time");
+    time.dateTime = post.createdAt;
+    time.textContent = formatTime(post.createdAt);
+    article.querySelector(".post-edited").hidden = !post.editedAt;
+    const link = article.querySelector(".post-seq");
+    link.href = `#${id}`;
+    link.textContent = `#${Number(post.seq)}`;
+    link.setAttribute("aria-label", `Link to post ${Number(post.seq)}`);
+    article.querySelector(".post-body").append(sanitizedFragment(post.html));
+    const quote = article.querySelector(".post-quote");
+    if (quote) {
+      quote.href = `?quote=${encodeURIComponent(post.postId)}#reply-form`;
+      quote.setAttribute("aria-label", `Quote post ${Number(post.seq)} by ${post.author ? post.author.displayName : "a member"}`);
+    }
+    return article;
+  };
+
+  const setHidden = (article, hidden) => {
+    article.classList.toggle("post-hidden", hidden);
+    let badge = article.querySelector(".post-hidden-badge");
+    if (hidden && !badge) {
+      badge = document.createElement("span");
+      badge.className = "badge badge-warn post-hidden-badge";
+      badge.textContent = "Hidden";
+      article.querySelector(".post-meta").append(badge);
+    } else if (!hidden && badge) {
+      badge.remove();
+    }
+  };
+
+  return { build, setHidden, sanitizedFragment };
+})();

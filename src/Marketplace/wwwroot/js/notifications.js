@@ -1,0 +1,84 @@
+// The header's notifications menu, live over /hubs/forum for signed-in members: the server sends the member's own
+// connections "Notification" (a new one) and "UnreadCount"; after a reconnect the count is read again from the API.
+(() => {
+  "use strict";
+
+  const menu = document.getElementById("notifications-menu");
+  if (!menu || typeof signalR === "undefined") {
+    return;
+  }
+
+  const count = document.getElementById("notification-count");
+  const countLabel = document.getElementById("notification-count-label");
+  const list = document.getElementById("notification-list");
+  const empty = document.getElementById("notifications-empty");
+  const template = document.getElementById("notification-template");
+  const shown = 6;
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  // Same format as ForumPageHelpers.Time on the server.
+  const formatTime = (iso) => {
+    const d = new Date(iso);
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  };
+
+  const summaries = { mention: "mentioned you", quote: "quoted you", reply: "replied" };
+
+  const setCount = (value) => {
+    const n = Math.max(0, Number(value) || 0);
+    count.textContent = String(n);
+    count.dataset.count = String(n);
+    count.hidden = n === 0;
+    countLabel.textContent = `${n} unread`;
+  };
+
+  const onNotification = (n) => {
+    if (!n || list.querySelector(`[data-notification-id="${CSS.escape(String(n.id))}"]`)) {
+      return;
+    }
+    const item = template.content.firstElementChild.cloneNode(true);
+    item.dataset.notificationId = String(n.id);
+    const link = item.querySelector(".notification-link");
+    link.href = `/forum/threads/${encodeURIComponent(n.threadId)}#post-${Number(n.seq)}`;
+    item.querySelector(".notification-summary").textContent =
+      `${n.actor ? n.actor.displayName : "Someone"} ${summaries[n.kind] || summaries.reply}`;
+    item.querySelector(".notification-thread").textContent = n.threadTitle || "";
+    item.querySelector(".notification-excerpt").textContent = n.excerpt || "";
+    const time = item.querySelector("time");
+    time.dateTime = n.createdAt;
+    time.textContent = formatTime(n.createdAt);
+    list.prepend(item);
+    while (list.children.length > shown) {
+      list.lastElementChild.remove();
+    }
+    empty.hidden = true;
+  };
+
+  const refreshCount = async () => {
+    const response = await fetch("/api/forum/notifications?unread=true", { headers: { Accept: "application/json" } });
+    if (response.ok) {
+      setCount((await response.json()).unreadCount);
+    }
+  };
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/forum")
+    .withAutomaticReconnect()
+    .build();
+  connection.on("Notification", onNotification);
+  connection.on("UnreadCount", (message) => setCount(message && message.unreadCount));
+  connection.onreconnected(() => refreshCount().catch(() => { /* the next push corrects it */ }));
+
+  // withAutomaticReconnect covers drops after the first connection; this covers a first attempt that fails.
+  const start = async (attempt) => {
+    try {
+      await connection.start();
+      menu.dataset.live = "true";
+      refreshCount().catch(() => { /* the next push corrects it */ });
+    } catch {
+      setTimeout(() => start(attempt + 1), Math.min(60000, 2000 * 2 ** attempt));
+    }
+  };
+  start(0);
+})();
