@@ -19,11 +19,16 @@ public static partial class Categories
         public CreateValidator()
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(60);
-            RuleFor(x => x.Slug).NotEmpty().MaximumLength(40).Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single dashes.");
+            RuleFor(x => x.Slug).NotEmpty().MaximumLength(40).Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single dashes.")
+                .Must(slug => !IsReserved(slug)).WithMessage("This address is reserved: forum pages use it, or shops' support categories (shop-…).");
             RuleFor(x => x.Description).MaximumLength(300);
             RuleFor(x => x.Position).InclusiveBetween(0, 10_000);
         }
     }
+
+    /// <summary>Addresses of forum pages (<c>/forum/notifications</c>) and the <c>shop-</c> prefix of shops' support categories.</summary>
+    public static bool IsReserved(string slug) =>
+        slug is "notifications" or "threads" or "search" or "new" || slug.StartsWith("shop-", StringComparison.Ordinal);
 
     public static async Task<IReadOnlyList<View>> ListAsync(IQuerySession session, HttpContext http, CancellationToken ct) =>
         await ListForAsync(session, ForumActor.Of(http.User)?.Id, ct);

@@ -58,4 +58,21 @@ public sealed class ShopSupportTests(AppFixture fixture) : ShopsTest(fixture)
         await Host.ExecuteAndWaitAsync(async () => shop = await OpenShopAsync(owner), 30_000);
         return shop!;
     }
+
+    [Theory]
+    [InlineData("shop-glyph-foundry")]
+    [InlineData("notifications")]
+    public async Task Admins_cannot_take_an_address_kept_for_shop_support_or_forum_pages(string slug)
+    {
+        var admin = await MemberAsync("admin", Marketplace.Features.Accounts.Roles.Admin);
+
+        var result = await AsUserAsync(admin.Token, s =>
+        {
+            s.Post.Json(new { name = "Sneaky", slug, description = "", position = 1, readOnly = false }).ToUrl("/api/forum/categories");
+            s.StatusCodeShouldBe(400);
+        });
+
+        Problem(result).GetProperty("errors").GetProperty("slug")[0].GetString()!.ShouldContain("reserved");
+        (await QueryAsync(q => Marten.QueryableExtensions.CountAsync(q.Query<ForumCategory>()))).ShouldBe(0);
+    }
 }
