@@ -20,8 +20,7 @@ public sealed class ConnectedAccountEventsHandler(IStripeClient stripe, IService
     {
         var accountId = stripeEvent.Account ?? (stripeEvent.Data.Object as Account)?.Id
             ?? throw new InvalidOperationException($"Event {stripeEvent.Id} names no connected account.");
-        var shop = await context.Session.Query<Shop>().FirstOrDefaultAsync(s => s.StripeAccountId == accountId, ct)
-            ?? throw new UnknownConnectedAccountException(accountId);
+        var shop = await UnknownConnectedAccountException.ShopOfAsync(context.Session, accountId, ct);
 
         if (stripeEvent.Type == Stripe.EventTypes.AccountApplicationDeauthorized)
         {
@@ -48,4 +47,9 @@ public sealed class ConnectedAccountEventsHandler(IStripeClient stripe, IService
 /// retried; an event that still fails is visible to admins, who can replay it.
 /// </summary>
 public sealed class UnknownConnectedAccountException(string accountId)
-    : Exception($"No shop holds the connected account {accountId} (yet).");
+    : Exception($"No shop holds the connected account {accountId} (yet).")
+{
+    /// <summary>The shop holding the account, or this exception.</summary>
+    public static async Task<Shop> ShopOfAsync(IQuerySession session, string accountId, CancellationToken ct) =>
+        await session.Query<Shop>().FirstOrDefaultAsync(s => s.StripeAccountId == accountId, ct) ?? throw new UnknownConnectedAccountException(accountId);
+}

@@ -1,8 +1,6 @@
 using Marketplace.Features.Accounts;
-using Marketplace.Features.Shops;
 using Marketplace.Features.StripeWebhooks;
 using Marketplace.Infrastructure.Web;
-using Marten;
 using Stripe;
 
 namespace Marketplace.Features.Payouts;
@@ -20,8 +18,7 @@ public sealed class PayoutEventsHandler(IServiceProvider services) : IStripeEven
     {
         var payout = stripeEvent.Data.Object as Payout ?? throw new InvalidOperationException($"Event {stripeEvent.Id} carries no payout.");
         var accountId = stripeEvent.Account ?? throw new InvalidOperationException($"Payout event {stripeEvent.Id} names no connected account.");
-        var shop = await context.Session.Query<Shop>().FirstOrDefaultAsync(s => s.StripeAccountId == accountId, ct)
-            ?? throw new UnknownConnectedAccountException(accountId);
+        var shop = await UnknownConnectedAccountException.ShopOfAsync(context.Session, accountId, ct);
 
         var stored = await context.Session.LoadAsync<ShopPayout>(payout.Id, ct);
         if (stored is not null && ShopPayout.IsFinal(stored.Status))

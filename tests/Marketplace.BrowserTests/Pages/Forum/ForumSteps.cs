@@ -5,7 +5,7 @@ using static Marketplace.BrowserTests.Pages.Account.AccountSteps;
 namespace Marketplace.BrowserTests.Pages.Forum;
 
 /// <summary>Setting up forum data the way an admin would: signed in, through the API with the page's cookie.</summary>
-public static class ForumSteps
+public static partial class ForumSteps
 {
     public static async Task SignInAsAdminAsync(IPage page)
     {
@@ -54,4 +54,18 @@ public static class ForumSteps
         using var json = JsonDocument.Parse(await response.TextAsync());
         return json.RootElement.GetProperty(name).GetString()!;
     }
+
+    /// <summary>A content-security-policy violation (an inline script or style) shows up as a console error.</summary>
+    public static void CollectConsoleErrors(IPage page, List<string> errors) =>
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !IgnoredConsoleError().IsMatch(message.Text))
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+    /// <summary>A page that navigates away closes its hub connection, which SignalR may log.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("WebSocket closed|connection being closed", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex IgnoredConsoleError();
 }

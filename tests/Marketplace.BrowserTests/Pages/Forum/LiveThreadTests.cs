@@ -15,7 +15,7 @@ public sealed partial class LiveThreadTests(BrowserFixture fixture)
         // A: the admin creates a category through the API (signed in with the cookie) and starts a thread on the page.
         var author = await fixture.NewPageAsync();
         var errors = new List<string>();
-        CollectConsoleErrors(author, errors);
+        ForumSteps.CollectConsoleErrors(author, errors);
         await ForumSteps.SignInAsAdminAsync(author);
         var slug = ForumSteps.NewSlug("live");
         await ForumSteps.CreateCategoryAsync(author, $"Live talk {slug}", slug, "Questions answered while you wait.");
@@ -34,8 +34,8 @@ public sealed partial class LiveThreadTests(BrowserFixture fixture)
 
         // B: a member who signed up and confirmed their address opens the same thread.
         var reader = await fixture.NewPageAsync();
-        CollectConsoleErrors(reader, errors);
-        await SignUpAndSignInAsync(reader, "Bea Reader");
+        ForumSteps.CollectConsoleErrors(reader, errors);
+        await SignUpAndSignInAsync(reader, "Bea Reader", Password);
         await reader.GotoAsync(threadUrl);
         await Assertions.Expect(reader.Locator("#live-state")).ToHaveTextAsync("Live");
         await Assertions.Expect(reader.Locator("#presence")).ToHaveTextAsync("2 reading");
@@ -87,7 +87,7 @@ public sealed partial class LiveThreadTests(BrowserFixture fixture)
 
         var page = await fixture.NewPageAsync();
         var errors = new List<string>();
-        CollectConsoleErrors(page, errors);
+        ForumSteps.CollectConsoleErrors(page, errors);
         await page.GotoAsync("/forum");
         await Assertions.Expect(Heading(page)).ToHaveTextAsync("Forum");
         await BrowserFixture.ScreenshotAsync(page, "forum-index");
@@ -112,33 +112,4 @@ public sealed partial class LiveThreadTests(BrowserFixture fixture)
         (await page.GotoAsync($"/forum/threads/{Guid.NewGuid()}"))!.Status.ShouldBe(404);
         (await page.GotoAsync("/forum/no-such-category"))!.Status.ShouldBe(404);
     }
-
-    private static async Task SignUpAndSignInAsync(IPage page, string displayName)
-    {
-        var email = $"bea-{Guid.NewGuid():N}@example.com";
-        var registered = await page.APIRequest.PostAsync("/api/auth/register", new()
-        {
-            DataObject = new { email, password = Password, displayName },
-        });
-        registered.Status.ShouldBe(201);
-        await page.GotoAsync(await DevOutbox.WaitForLinkAsync(page, email, "/account/confirm-email"));
-        await Assertions.Expect(Heading(page)).ToHaveTextAsync("Email confirmed");
-        await page.GotoAsync("/account/login");
-        await SignInAsync(page, email, Password);
-        await Assertions.Expect(Nav(page).GetByRole(AriaRole.Link, new() { Name = displayName })).ToBeVisibleAsync();
-    }
-
-    /// <summary>A content-security-policy violation (an inline script or style) shows up as a console error.</summary>
-    private static void CollectConsoleErrors(IPage page, List<string> errors) =>
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !IgnoredConsoleError().IsMatch(message.Text))
-            {
-                errors.Add(message.Text);
-            }
-        };
-
-    /// <summary>A page that navigates away closes its hub connection, which SignalR may log.</summary>
-    [GeneratedRegex("WebSocket closed|connection being closed", RegexOptions.IgnoreCase)]
-    private static partial Regex IgnoredConsoleError();
 }

@@ -21,7 +21,7 @@ public sealed partial class NotificationAndQuoteTests(BrowserFixture fixture)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var bea = await fixture.NewPageAsync();
         var errors = new List<string>();
-        CollectConsoleErrors(bea, errors);
+        ForumSteps.CollectConsoleErrors(bea, errors);
         await SignUpAndSignInAsync(bea, $"Bea {suffix}", Password);
         await bea.GotoAsync("/forum");
         var count = bea.Locator("#notification-count");
@@ -69,7 +69,7 @@ public sealed partial class NotificationAndQuoteTests(BrowserFixture fixture)
 
         var reader = await fixture.NewPageAsync();
         var errors = new List<string>();
-        CollectConsoleErrors(reader, errors);
+        ForumSteps.CollectConsoleErrors(reader, errors);
         await SignUpAndSignInAsync(reader, "Quinn Quoter", Password);
         await reader.GotoAsync($"/forum/threads/{threadId}");
         await Assertions.Expect(reader.Locator("#live-state")).ToHaveTextAsync("Live");
@@ -108,7 +108,7 @@ public sealed partial class NotificationAndQuoteTests(BrowserFixture fixture)
 
         var reader = await fixture.NewPageAsync();
         var errors = new List<string>();
-        CollectConsoleErrors(reader, errors);
+        ForumSteps.CollectConsoleErrors(reader, errors);
         await reader.GotoAsync($"/forum/threads/{threadId}");
         await Assertions.Expect(reader.Locator("#live-state")).ToHaveTextAsync("Live");
         await Assertions.Expect(reader.Locator(".post")).ToHaveCountAsync(3);
@@ -132,18 +132,4 @@ public sealed partial class NotificationAndQuoteTests(BrowserFixture fixture)
         await Assertions.Expect(admin.Locator(".post")).ToHaveCountAsync(4);
         errors.ShouldBeEmpty();
     }
-
-    /// <summary>A content-security-policy violation (an inline script or style) shows up as a console error.</summary>
-    private static void CollectConsoleErrors(IPage page, List<string> errors) =>
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !IgnoredConsoleError().IsMatch(message.Text))
-            {
-                errors.Add(message.Text);
-            }
-        };
-
-    /// <summary>A page that navigates away closes its hub connection, which SignalR may log.</summary>
-    [GeneratedRegex("WebSocket closed|connection being closed", RegexOptions.IgnoreCase)]
-    private static partial Regex IgnoredConsoleError();
 }
