@@ -1,4 +1,5 @@
 using Alba;
+using Marketplace.Features.Payouts;
 using Marketplace.StripeSandbox.Events;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,26 +34,13 @@ public abstract class StripeSandboxTest(AppFixture fixture) : IntegrationTest(fi
         await base.DisposeAsync();
     }
 
-    /// <summary>An account with the controller properties of the Express dashboard, as the Payouts feature creates it.</summary>
-    protected Task<Account> CreateExpressAccountAsync(string? name = "Glyph Foundry", RequestOptions? options = null) =>
-        new AccountService(Stripe).CreateAsync(new AccountCreateOptions
-        {
-            Email = "seller@marketplace.localhost",
-            Controller = new AccountControllerOptions
-            {
-                StripeDashboard = new AccountControllerStripeDashboardOptions { Type = "express" },
-                Fees = new AccountControllerFeesOptions { Payer = "application" },
-                Losses = new AccountControllerLossesOptions { Payments = "application" },
-                RequirementCollection = "stripe",
-            },
-            Capabilities = new AccountCapabilitiesOptions
-            {
-                CardPayments = new AccountCapabilitiesCardPaymentsOptions { Requested = true },
-                Transfers = new AccountCapabilitiesTransfersOptions { Requested = true },
-            },
-            BusinessProfile = new AccountBusinessProfileOptions { Name = name, ProductDescription = "Digital downloads" },
-            Metadata = new Dictionary<string, string> { ["shop_id"] = "42" },
-        }, options);
+    /// <summary>An account with the controller properties of the Express dashboard, made by the Payouts feature's own options.</summary>
+    protected Task<Account> CreateExpressAccountAsync(string name = "Glyph Foundry", RequestOptions? options = null)
+    {
+        var create = ConnectedAccounts.ExpressAccountOptions("seller@marketplace.localhost", name, Guid.Empty);
+        create.Metadata["shop_id"] = "42";
+        return new AccountService(Stripe).CreateAsync(create, options);
+    }
 
     protected Task<AccountLink> OnboardingLinkAsync(string accountId) =>
         new AccountLinkService(Stripe).CreateAsync(new AccountLinkCreateOptions

@@ -20,24 +20,7 @@ public sealed class ConnectedAccounts(IStripeClient stripe, IDocumentSession ses
 
         var owner = await session.LoadAsync<UserAccount>(shop.OwnerId, ct);
         var account = await new AccountService(stripe).CreateAsync(
-            new AccountCreateOptions
-            {
-                Email = owner?.Email,
-                Controller = new AccountControllerOptions
-                {
-                    StripeDashboard = new AccountControllerStripeDashboardOptions { Type = "express" },
-                    Fees = new AccountControllerFeesOptions { Payer = "application" },
-                    Losses = new AccountControllerLossesOptions { Payments = "application" },
-                    RequirementCollection = "stripe",
-                },
-                Capabilities = new AccountCapabilitiesOptions
-                {
-                    CardPayments = new AccountCapabilitiesCardPaymentsOptions { Requested = true },
-                    Transfers = new AccountCapabilitiesTransfersOptions { Requested = true },
-                },
-                BusinessProfile = new AccountBusinessProfileOptions { Name = shop.Name, ProductDescription = "Digital downloads" },
-                Metadata = new Dictionary<string, string> { ["shop_id"] = shop.Id.ToString() },
-            },
+            ExpressAccountOptions(owner?.Email, shop.Name, shop.Id),
             new RequestOptions { IdempotencyKey = $"connect-account-{shop.Id:N}" },
             ct);
 
@@ -56,6 +39,29 @@ public sealed class ConnectedAccounts(IStripeClient stripe, IDocumentSession ses
 
         return account.Id;
     }
+
+    /// <summary>
+    /// A connected account with the controller properties of the Express dashboard: Stripe collects the requirements,
+    /// the platform pays the fees and carries the losses.
+    /// </summary>
+    public static AccountCreateOptions ExpressAccountOptions(string? email, string shopName, Guid shopId) => new()
+    {
+        Email = email,
+        Controller = new AccountControllerOptions
+        {
+            StripeDashboard = new AccountControllerStripeDashboardOptions { Type = "express" },
+            Fees = new AccountControllerFeesOptions { Payer = "application" },
+            Losses = new AccountControllerLossesOptions { Payments = "application" },
+            RequirementCollection = "stripe",
+        },
+        Capabilities = new AccountCapabilitiesOptions
+        {
+            CardPayments = new AccountCapabilitiesCardPaymentsOptions { Requested = true },
+            Transfers = new AccountCapabilitiesTransfersOptions { Requested = true },
+        },
+        BusinessProfile = new AccountBusinessProfileOptions { Name = shopName, ProductDescription = "Digital downloads" },
+        Metadata = new Dictionary<string, string> { ["shop_id"] = shopId.ToString() },
+    };
 
     public async Task<AccountLink> OnboardingLinkAsync(string accountId, string baseUrl, CancellationToken ct) =>
         await new AccountLinkService(stripe).CreateAsync(

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Web;
 using Marten;
@@ -8,22 +7,15 @@ namespace Marketplace.Features.Forum.Watching;
 /// <summary><c>PUT /api/forum/categories/{categoryId}/watch {level}</c>: the caller's level on a category, inherited by its threads.</summary>
 public static class WatchCategory
 {
-    public sealed record Request(string Level);
-
     public sealed record Response(Guid CategoryId, string Level);
 
-    public sealed class Validator : AbstractValidator<Request>
-    {
-        public Validator() => RuleFor(x => x.Level).NotEmpty().Must(WatchLevels.IsName).WithMessage($"Choose {WatchLevels.ValidNames}.");
-    }
-
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPut("/categories/{categoryId:guid}/watch", HandleAsync).Validate<Request>()
+        group.MapPut("/categories/{categoryId:guid}/watch", HandleAsync).Validate<WatchRequest>()
             .RequireAuthorization(Policies.Member).WithName("WatchCategory")
             .WithSummary("Sets how closely the caller follows a category's threads; a level set on a thread wins.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<IResult> HandleAsync(Guid categoryId, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> HandleAsync(Guid categoryId, WatchRequest request, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
         WatchLevels.TryParse(request.Level, out var level);
         return await ExecuteAsync(categoryId, ForumActor.Of(http.User)!.Id, level, session, clock, http.RequestAborted)

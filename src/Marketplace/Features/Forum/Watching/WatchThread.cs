@@ -1,4 +1,3 @@
-using FluentValidation;
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Web;
 using Marten;
@@ -8,22 +7,15 @@ namespace Marketplace.Features.Forum.Watching;
 /// <summary><c>PUT /api/forum/threads/{threadId}/watch {level}</c>: the caller's level on one thread, overriding the category's.</summary>
 public static class WatchThread
 {
-    public sealed record Request(string Level);
-
     public sealed record Response(Guid ThreadId, string Level);
 
-    public sealed class Validator : AbstractValidator<Request>
-    {
-        public Validator() => RuleFor(x => x.Level).NotEmpty().Must(WatchLevels.IsName).WithMessage($"Choose {WatchLevels.ValidNames}.");
-    }
-
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPut("/threads/{threadId:guid}/watch", HandleAsync).Validate<Request>()
+        group.MapPut("/threads/{threadId:guid}/watch", HandleAsync).Validate<WatchRequest>()
             .RequireAuthorization(Policies.Member).WithName("WatchThread")
             .WithSummary("Sets how closely the caller follows a thread: watching, tracking, normal or muted.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<IResult> HandleAsync(Guid threadId, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> HandleAsync(Guid threadId, WatchRequest request, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
         WatchLevels.TryParse(request.Level, out var level);
         return await ExecuteAsync(threadId, ForumActor.Of(http.User)!.Id, level, session, clock, http.RequestAborted)
