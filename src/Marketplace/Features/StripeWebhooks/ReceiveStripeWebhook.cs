@@ -100,10 +100,20 @@ public static class ReceiveStripeWebhook
             return null;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxPayloadBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
-        return read is 0 or > MaxPayloadBytes ? null : new string(buffer, 0, read);
+        using var body = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (body.Length + read > MaxPayloadBytes)
+            {
+                return null;
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
+        return body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
     }
 
     private static IResult Refuse(string detail) => TypedResults.Problem(
