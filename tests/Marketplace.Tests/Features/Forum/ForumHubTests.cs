@@ -30,11 +30,15 @@ public sealed class ForumHubTests(AppFixture fixture) : ForumTest(fixture)
     {
         var member = await MemberTokenAsync("busy");
         var started = await StartThreadAsync(member, await CategoryAsync());
+        await using var stayed = await HubClient.ConnectAsync(Host);
+        await stayed.JoinAsync(started.ThreadId, afterSeq: 1);
         for (var i = 1; i <= 20; i++)
         {
             await ReplyAsync(member, started.ThreadId, $"While you were away {i}");
         }
 
+        // The twenty went out live while the returning client was away: a reader who stayed has them all.
+        await HubClient.EventuallyAsync(() => stayed.Posts.Any(p => p.Seq == 21));
         await using var returning = await HubClient.ConnectAsync(Host);
         await returning.JoinAsync(started.ThreadId, afterSeq: 1);
         await HubClient.EventuallyAsync(() => returning.Posts.Count >= 20);
