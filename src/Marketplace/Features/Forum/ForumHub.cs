@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Marketplace.Features.Forum.Presence;
 using Marketplace.Features.Forum.Watching;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
@@ -11,7 +12,8 @@ namespace Marketplace.Features.Forum;
 /// a post may arrive twice around the join, and clients keep the first of each sequence number. A signed-in member's
 /// connections also get their own <c>Notification</c> and <c>UnreadCount</c> messages (sent to the user, not a group).
 /// </summary>
-public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPresence presence, ThreadReading reading) : Hub
+public sealed class ForumHub(
+    IQuerySession session, TimeProvider clock, ForumPresence presence, PresenceBroadcaster presenceBroadcaster, ThreadReading reading) : Hub
 {
     public const string Path = "/hubs/forum";
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
@@ -29,7 +31,8 @@ public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPre
             await Clients.Caller.SendAsync("PostCreated", post, Context.ConnectionAborted);
         }
 
-        await BroadcastPresenceAsync(threadId, presence.Join(threadId, Context.ConnectionId, ReaderName()));
+        presence.Join(threadId, Context.ConnectionId, ReaderName());
+        presenceBroadcaster.Changed(threadId);
         if (Member() is { } member)
         {
             await reading.MarkReadAsync(member.Id, threadId, thread.LastSeq, Context.ConnectionAborted);
@@ -47,7 +50,10 @@ public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPre
     public async Task LeaveThread(Guid threadId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(threadId), Context.ConnectionAborted);
-        await BroadcastPresenceAsync(threadId, presence.Leave(threadId, Context.ConnectionId));
+        if (presence.Leave(threadId, Context.ConnectionId))
+        {
+            presenceBroadcaster.Changed(threadId);
+        }
     }
 
     public async Task Typing(Guid threadId)
@@ -78,9 +84,9 @@ public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPre
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var (threadId, readers) in presence.LeaveAll(Context.ConnectionId))
+        foreach (var threadId in presence.LeaveAll(Context.ConnectionId))
         {
-            await BroadcastPresenceAsync(threadId, readers);
+            presenceBroadcaster.Changed(threadId);
         }
 
         foreach (var key in LastTyping.Keys.Where(k => k.Connection == Context.ConnectionId))
@@ -94,7 +100,4 @@ public sealed class ForumHub(IQuerySession session, TimeProvider clock, ForumPre
     private ForumActor? Member() => Context.User is { } user ? ForumActor.Of(user) : null;
 
     private string ReaderName() => Member()?.DisplayName ?? "Guest";
-
-    private Task BroadcastPresenceAsync(Guid threadId, IReadOnlyList<string> readers) =>
-        Clients.Group(Group(threadId)).SendAsync("Presence", new { threadId, readers, count = readers.Count });
 }

@@ -1,6 +1,7 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum.Markdown;
 using Marketplace.Features.Forum.Notifications;
+using Marketplace.Features.Forum.Presence;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
@@ -26,6 +27,7 @@ public sealed class ForumModule : IFeatureModule
 
         services.AddSingleton<ForumMarkdown>();
         services.AddSingleton<ForumPresence>();
+        services.AddSingleton<PresenceBroadcaster>();
         services.AddScoped<ThreadWriter>();
         services.AddDemoData<ForumDemoData>();
         services.AddPostingLimits(configuration);

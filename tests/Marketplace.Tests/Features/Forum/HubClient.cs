@@ -18,6 +18,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<PostView>("PostCreated", post => Posts.Enqueue(post));
         connection.On<PostView>("PostEdited", post => Edits.Enqueue(post));
         connection.On<System.Text.Json.JsonElement>("Typing", typing => TypingSignals.Enqueue(typing));
+        connection.On<System.Text.Json.JsonElement>("Presence", presence => PresenceSignals.Enqueue(presence));
         connection.On<System.Text.Json.JsonElement>("ThreadLocked", locked => LockSignals.Enqueue(locked));
         connection.On<System.Text.Json.JsonElement>("PostHidden", hidden => HiddenSignals.Enqueue(hidden));
         connection.On<NotificationView>("Notification", notification => Notifications.Enqueue(notification));
@@ -27,6 +28,7 @@ public sealed class HubClient : IAsyncDisposable
     public ConcurrentQueue<PostView> Posts { get; } = new();
     public ConcurrentQueue<PostView> Edits { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> TypingSignals { get; } = new();
+    public ConcurrentQueue<System.Text.Json.JsonElement> PresenceSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> LockSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> HiddenSignals { get; } = new();
     public ConcurrentQueue<NotificationView> Notifications { get; } = new();
@@ -52,6 +54,8 @@ public sealed class HubClient : IAsyncDisposable
     }
 
     public Task JoinAsync(Guid threadId, long afterSeq) => _connection.InvokeAsync("JoinThread", threadId, afterSeq);
+
+    public Task LeaveAsync(Guid threadId) => _connection.InvokeAsync("LeaveThread", threadId);
 
     public Task TypingAsync(Guid threadId) => _connection.InvokeAsync("Typing", threadId);
 

@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace Marketplace.Tests.Features.Forum.Presence;
+
+public sealed class PresenceTests(AppFixture fixture) : ForumTest(fixture)
+{
+    [Fact]
+    public async Task Readers_joining_at_once_get_one_coalesced_count_instead_of_one_message_per_join()
+    {
+        var member = await MemberTokenAsync("host");
+        var started = await StartThreadAsync(member, await CategoryAsync());
+        var readers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => HubClient.ConnectAsync(Host)));
+        try
+        {
+            await Task.WhenAll(readers.Select(r => r.JoinAsync(started.ThreadId, afterSeq: 1)));
+
+            await HubClient.EventuallyAsync(() => readers.All(r => LastCount(r) == 10));
+            await Task.Delay(500); // room for a late message per join to show up
+            readers.ShouldAllBe(r => r.PresenceSignals.Count < 10);
+            readers[0].PresenceSignals.Last().GetProperty("readers").EnumerateArray().Select(n => n.GetString()).ShouldBe(["Guest"]);
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                await reader.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Leaving_or_dropping_the_connection_lowers_the_count_for_those_still_reading()
+    {
+        var member = await MemberTokenAsync("stayer");
+        var started = await StartThreadAsync(member, await CategoryAsync());
+        await using var stayer = await HubClient.ConnectAsync(Host, member);
+        await using var leaver = await HubClient.ConnectAsync(Host);
+        var dropper = await HubClient.ConnectAsync(Host);
+        await stayer.JoinAsync(started.ThreadId, 1);
+        await leaver.JoinAsync(started.ThreadId, 1);
+        await dropper.JoinAsync(started.ThreadId, 1);
+        await HubClient.EventuallyAsync(() => LastCount(stayer) == 3);
+
+        await leaver.LeaveAsync(started.ThreadId);
+        await HubClient.EventuallyAsync(() => LastCount(stayer) == 2);
+        await dropper.DisposeAsync();
+
+        await HubClient.EventuallyAsync(() => LastCount(stayer) == 1);
+        stayer.PresenceSignals.Last().GetProperty("readers").EnumerateArray().Select(n => n.GetString()).ShouldBe(["Test Person"]);
+    }
+
+    private static int LastCount(HubClient client) =>
+        client.PresenceSignals.LastOrDefault() is { ValueKind: JsonValueKind.Object } last ? last.GetProperty("count").GetInt32() : 0;
+}
