@@ -15,7 +15,7 @@ namespace Marketplace.StripeSandbox;
 /// <summary>
 /// The embedded Stripe sandbox under <c>/stripe-sandbox</c>: the Stripe API calls the marketplace makes, the hosted
 /// onboarding and Express dashboard pages, signed webhook deliveries with test faults, and a control API for tests.
-/// It serves only when <see cref="StripeSetup.SandboxEnabled"/> (no <c>Stripe:SecretKey</c>, not Production).
+/// It serves only when <see cref="StripeSetup.SandboxEnabled"/> (no <c>Stripe:SecretKey</c>, Development only).
 /// </summary>
 public sealed class StripeSandboxModule : IFeatureModule
 {

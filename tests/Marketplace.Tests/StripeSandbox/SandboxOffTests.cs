@@ -1,3 +1,8 @@
+using Marketplace.Features.StripeWebhooks;
+using Marketplace.Infrastructure.Web;
+using Marketplace.Tests.Features.StripeWebhooks;
+using Marketplace.Tests.Infrastructure.Web;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe;
 
@@ -32,5 +37,37 @@ public sealed class SandboxOffTests(StripeKeyFixture fixture) : IClassFixture<St
         var stripe = scope.ServiceProvider.GetRequiredService<IStripeClient>();
         stripe.ApiBase.ShouldBe("https://api.stripe.com");
         stripe.ApiKey.ShouldBe("sk_test_x");
+    }
+}
+
+/// <summary>A Staging host without any Stripe setting: no sandbox anyone could drive, no published development secrets.</summary>
+public sealed class SandboxOutsideDevelopmentTests(StagingFixture fixture) : IClassFixture<StagingFixture>
+{
+    [Fact]
+    public async Task Outside_development_without_a_key_the_sandbox_routes_do_not_exist()
+    {
+        await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url("/stripe-sandbox/control/faults");
+            s.StatusCodeShouldBe(404);
+        });
+    }
+
+    [Fact]
+    public async Task Outside_development_an_event_signed_with_the_development_secret_is_refused_and_not_stored()
+    {
+        var payout = SignedEvents.Payout(SignedEvents.NewId("po"), "paid");
+        var payload = SignedEvents.Event("payout.paid", payout, account: SignedEvents.NewId("acct"));
+
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Text(payload).ToUrl("/api/webhooks/stripe");
+            s.WithRequestHeader("Stripe-Signature", SignedEvents.Signature(payload));
+            s.StatusCodeShouldBe(400);
+        });
+
+        result.ShouldBeProblem(400, ProblemTypes.InvalidSignature);
+        await using var session = fixture.Host.DocumentStore().QuerySession();
+        (await session.LoadAsync<StripeEventRecord>(SignedEvents.IdOf(payload))).ShouldBeNull();
     }
 }

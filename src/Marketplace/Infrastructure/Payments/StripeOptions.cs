@@ -2,7 +2,7 @@ namespace Marketplace.Infrastructure.Payments;
 
 /// <summary>
 /// The <c>Stripe</c> configuration section. With no <see cref="SecretKey"/> the marketplace talks to the embedded Stripe
-/// sandbox (outside Production); with one, to Stripe itself, and nothing else changes.
+/// sandbox (in Development only); with one, to Stripe itself, and nothing else changes.
 /// </summary>
 public sealed class StripeOptions
 {
@@ -11,7 +11,7 @@ public sealed class StripeOptions
     /// <summary>The key Stripe.net sends to the sandbox; the sandbox accepts no other.</summary>
     public const string SandboxSecretKey = "sk_test_marketplace_sandbox";
 
-    /// <summary>Signing secrets used when none are configured, outside Production only; the sandbox signs with them too.</summary>
+    /// <summary>Signing secrets used when none are configured, in Development only; the sandbox signs with them too.</summary>
     public const string DevelopmentWebhookSecret = "whsec_marketplace_development_platform";
 
     public const string DevelopmentConnectWebhookSecret = "whsec_marketplace_development_connect";

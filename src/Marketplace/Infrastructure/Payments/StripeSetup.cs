@@ -5,7 +5,7 @@ namespace Marketplace.Infrastructure.Payments;
 
 /// <summary>
 /// One <see cref="IStripeClient"/> for the whole app: Stripe itself when <c>Stripe:SecretKey</c> is set, otherwise the
-/// embedded sandbox (<c>/stripe-sandbox</c>, outside Production), reached over HTTP like Stripe.
+/// embedded sandbox (<c>/stripe-sandbox</c>, in Development only), reached over HTTP like Stripe.
 /// </summary>
 public static class StripeSetup
 {
@@ -42,12 +42,15 @@ public static class StripeSetup
         });
     }
 
-    /// <summary>Whether the embedded sandbox serves: no secret key, and never in Production.</summary>
+    /// <summary>
+    /// Whether the embedded sandbox serves: no secret key, in Development only. Its control API and hosted pages take
+    /// anyone's word, so a Staging or Production host without a key has no payments rather than fake ones.
+    /// </summary>
     public static bool SandboxEnabled(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StripeOptions>>().Value.UsesSandbox && !services.GetRequiredService<IHostEnvironment>().IsProduction();
+        services.GetRequiredService<IOptions<StripeOptions>>().Value.UsesSandbox && services.GetRequiredService<IHostEnvironment>().IsDevelopment();
 }
 
-/// <summary>The secrets webhook signatures are checked against; without configuration, development secrets (never in Production).</summary>
+/// <summary>The secrets webhook signatures are checked against; without configuration, the development secrets (published in this source) in Development only.</summary>
 public sealed class WebhookSigningSecrets(StripeOptions options, IHostEnvironment environment)
 {
     public string? Platform { get; } = Pick(options.WebhookSecret, StripeOptions.DevelopmentWebhookSecret, environment);
@@ -55,5 +58,5 @@ public sealed class WebhookSigningSecrets(StripeOptions options, IHostEnvironmen
     public string? Connect { get; } = Pick(options.ConnectWebhookSecret, StripeOptions.DevelopmentConnectWebhookSecret, environment);
 
     private static string? Pick(string? configured, string development, IHostEnvironment environment) =>
-        !string.IsNullOrWhiteSpace(configured) ? configured : environment.IsProduction() ? null : development;
+        !string.IsNullOrWhiteSpace(configured) ? configured : environment.IsDevelopment() ? development : null;
 }
