@@ -52,6 +52,36 @@ public sealed class ShopSupportTests(AppFixture fixture) : ShopsTest(fixture)
         thread.Posts.Single().Author.Badges.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task When_the_shop_closes_its_support_category_keeps_its_threads_but_takes_no_new_posts()
+    {
+        var owner = await MemberAsync("seller");
+        var buyer = await MemberAsync("buyer");
+        var shop = await OpenShopAndWaitAsync(owner);
+        var question = await AsUserAsync(buyer.Token, s =>
+        {
+            s.Post.Json(new { title = "Is there a variable version?", body = "Asking before I buy." }).ToUrl($"/api/forum/categories/{shop.Id}/threads");
+            s.StatusCodeShouldBe(201);
+        });
+        var threadId = question.ReadAsJson<Threads.Started>()!.ThreadId;
+
+        await Host.ExecuteAndWaitAsync(() => AsUserAsync(owner.Token, s =>
+        {
+            s.Post.Json(new { password = Password }).ToUrl("/api/account/delete");
+            s.StatusCodeShouldBe(204);
+        }), 30_000);
+
+        (await QueryAsync(q => q.LoadAsync<ForumCategory>(shop.Id)))!.ReadOnly.ShouldBeTrue();
+        var refused = await AsUserAsync(buyer.Token, s =>
+        {
+            s.Post.Json(new { body = "Hello? Anyone?" }).ToUrl($"/api/forum/threads/{threadId}/posts");
+            s.StatusCodeShouldBe(403);
+        });
+        Problem(refused).GetProperty("title").GetString().ShouldBe("Only moderators post in this category.");
+        var thread = (await SendAsync(s => s.Get.Url($"/api/forum/threads/{threadId}"))).ReadAsJson<Threads.Detail>()!;
+        thread.Posts.Select(p => p.Seq).ShouldBe([1L]);
+    }
+
     private async Task<Marketplace.Features.Shops.ShopView> OpenShopAndWaitAsync(Member owner)
     {
         Marketplace.Features.Shops.ShopView? shop = null;

@@ -1,0 +1,24 @@
+using Marketplace.Features.Shops;
+using Marten;
+
+namespace Marketplace.Features.Forum;
+
+/// <summary>
+/// A shop's support category follows the shop: read-only while the shop is suspended or closed (its history stays
+/// readable, nobody but moderators posts there), open again when it is reinstated.
+/// </summary>
+public static class ShopStatusChangedForumHandler
+{
+    public static async Task HandleAsync(ShopStatusChanged changed, IDocumentSession session, CancellationToken ct)
+    {
+        var category = await session.LoadAsync<ForumCategory>(changed.ShopId, ct);
+        var readOnly = changed.Status != ShopStatus.Active;
+        if (category?.ShopId != changed.ShopId || category.ReadOnly == readOnly)
+        {
+            return;
+        }
+
+        category.ReadOnly = readOnly;
+        session.Update(category);
+    }
+}
