@@ -9,8 +9,9 @@ namespace Marketplace.Features.Forum;
 /// <summary>Listing categories (everyone) and creating them (admins).</summary>
 public static partial class Categories
 {
-    /// <summary>A category; signed in, with the caller's watching level on it.</summary>
-    public sealed record View(Guid Id, string Slug, string Name, string Description, int Position, bool ReadOnly, string? WatchLevel = null);
+    /// <summary>A category (<paramref name="ShopId"/>: a shop's support category); signed in, with the caller's watching level on it.</summary>
+    public sealed record View(
+        Guid Id, string Slug, string Name, string Description, int Position, bool ReadOnly, Guid? ShopId = null, string? WatchLevel = null);
 
     public sealed record CreateRequest(string Name, string Slug, string Description, int Position, bool ReadOnly);
 
@@ -63,7 +64,7 @@ public static partial class Categories
         return TypedResults.Created($"/api/forum/categories/{category.Id}", ToView(category));
     }
 
-    private static View ToView(ForumCategory c) => new(c.Id, c.Slug, c.Name, c.Description, c.Position, c.ReadOnly);
+    private static View ToView(ForumCategory c) => new(c.Id, c.Slug, c.Name, c.Description, c.Position, c.ReadOnly, c.ShopId);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

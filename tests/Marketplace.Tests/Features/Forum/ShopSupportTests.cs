@@ -53,6 +53,20 @@ public sealed class ShopSupportTests(AppFixture fixture) : ShopsTest(fixture)
     }
 
     [Fact]
+    public async Task The_forum_index_lists_shop_support_apart_from_the_community_categories()
+    {
+        var shop = await OpenShopAndWaitAsync(await MemberAsync("seller"));
+        await StoreAsync(new ForumCategory { Id = Guid.NewGuid(), Slug = "general", Name = "General chat", CreatedAt = DateTimeOffset.UtcNow });
+
+        var html = (await SendAsync(s => s.Get.Url("/forum"))).ReadAsText();
+
+        var shopSupport = html[html.IndexOf("id=\"shop-support-heading\"", StringComparison.Ordinal)..];
+        shopSupport.ShouldContain($"href=\"/forum/shop-{shop.Slug}\"");
+        shopSupport.ShouldNotContain("General chat");
+        html[..html.IndexOf("id=\"shop-support-heading\"", StringComparison.Ordinal)].ShouldContain("General chat");
+    }
+
+    [Fact]
     public async Task When_the_shop_closes_its_support_category_keeps_its_threads_but_takes_no_new_posts()
     {
         var owner = await MemberAsync("seller");
