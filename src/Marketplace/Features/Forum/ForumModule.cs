@@ -51,7 +51,7 @@ public sealed class ForumModule : IFeatureModule
         forum.MapGet("/categories", Categories.ListAsync).WithName("ListForumCategories");
         forum.MapPost("/categories", Categories.CreateAsync).Validate<Categories.CreateRequest>()
             .RequireAuthorization(Policies.Admin).WithName("CreateForumCategory");
-        forum.MapGet("/categories/{categoryId:guid}/threads", Threads.ListAsync).WithName("ListThreads");
+        forum.MapGet("/categories/{categoryId:guid}/threads", Threads.ListForAsync).WithName("ListThreads");
         forum.MapPost("/categories/{categoryId:guid}/threads", Threads.StartAsync).Validate<Threads.StartRequest>()
             .RequireAuthorization(Policies.Member).RequireRateLimiting(PostingLimits.Policy).WithName("StartThread");
         forum.MapGet("/search", SearchForum.HandleAsync).WithName("SearchForum")

@@ -13,7 +13,10 @@ public static class Threads
 
     public sealed record Started(Guid ThreadId, Guid PostId, long Seq);
 
-    public sealed record Summary(Guid Id, Guid CategoryId, string Title, string AuthorName, int PostCount, DateTimeOffset LastPostAt, bool Pinned, bool Locked);
+    /// <summary>A thread in a list; in a signed-in member's category list, their level on it and (tracking or watching) their unread posts.</summary>
+    public sealed record Summary(
+        Guid Id, Guid CategoryId, string Title, string AuthorName, int PostCount, DateTimeOffset LastPostAt, bool Pinned, bool Locked,
+        string? WatchLevel = null, long? Unread = null);
 
     /// <summary>The thread, its posts, and (signed in) the caller's watching level on it.</summary>
     public sealed record Detail(Summary Thread, IReadOnlyList<PostView> Posts, string? WatchLevel = null);
@@ -32,6 +35,19 @@ public static class Threads
         var actor = ForumActor.Of(http.User)!;
         var (thread, post, problem) = await writer.StartThreadAsync(categoryId, actor, request.Title, request.Body, null, http.RequestAborted);
         return problem ?? TypedResults.Created($"/api/forum/threads/{thread!.Id}", new Started(thread.Id, post!.Id, post.Seq));
+    }
+
+    /// <summary><c>GET /api/forum/categories/{categoryId}/threads</c>: 30 a page, pinned first, with the caller's unread counts.</summary>
+    public static async Task<IReadOnlyList<Summary>> ListForAsync(Guid categoryId, IQuerySession session, int? page, HttpContext http, CancellationToken ct)
+    {
+        var threads = await ListAsync(categoryId, session, page, ct);
+        if (ForumActor.Of(http.User) is not { } actor)
+        {
+            return threads;
+        }
+
+        var following = await MemberWatches.ForThreadListAsync(session, actor.Id, categoryId, threads, ct);
+        return [.. threads.Select(t => following[t.Id] is var f ? t with { WatchLevel = f.Level.Name(), Unread = f.Unread } : t)];
     }
 
     public static async Task<IReadOnlyList<Summary>> ListAsync(Guid categoryId, IQuerySession session, int? page, CancellationToken ct)

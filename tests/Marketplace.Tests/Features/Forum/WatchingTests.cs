@@ -99,6 +99,28 @@ public sealed class WatchingTests(AppFixture fixture) : ForumNotificationsTest(f
         (await PageAsync(reader, $"/forum/{category}")).ShouldNotContain("unread</a>");
     }
 
+    [Fact]
+    public async Task The_thread_list_api_gives_a_member_their_level_and_unread_count_and_visitors_neither()
+    {
+        var author = await MemberAsync("Ann Author");
+        var reader = await MemberAsync("Rae Reader");
+        var category = await CategoryAsync();
+        var started = await StartThreadAsync(author.Token, category);
+        await ReplyAsync(reader.Token, started.ThreadId, "I am tracking this now.");
+        await ReplyAsync(author.Token, started.ThreadId, "Second answer.");
+        await ReplyAsync(author.Token, started.ThreadId, "Third answer.");
+        var url = $"/api/forum/categories/{category}/threads";
+
+        var asReader = (await AsUserAsync(reader.Token, s => s.Get.Url(url))).ReadAsJson<Threads.Summary[]>()!.ShouldHaveSingleItem();
+        asReader.WatchLevel.ShouldBe("tracking");
+        asReader.Unread.ShouldBe(2);
+        await PageAsync(reader, $"/forum/threads/{started.ThreadId}");
+        (await AsUserAsync(reader.Token, s => s.Get.Url(url))).ReadAsJson<Threads.Summary[]>()!.Single().Unread.ShouldBe(0);
+        var asVisitor = (await SendAsync(s => s.Get.Url(url))).ReadAsJson<Threads.Summary[]>()!.Single();
+        asVisitor.WatchLevel.ShouldBeNull();
+        asVisitor.Unread.ShouldBeNull();
+    }
+
     private async Task<Threads.Detail> ThreadAsync(Member? member, Guid threadId) =>
         (member is null
             ? await SendAsync(s => s.Get.Url($"/api/forum/threads/{threadId}"))
