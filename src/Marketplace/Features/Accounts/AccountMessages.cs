@@ -21,3 +21,6 @@ public sealed record AccountLockedOut(Guid UserId, DateTimeOffset Until, string 
 /// shop keep their downloads.
 /// </summary>
 public sealed record AccountDeleted(Guid UserId, DateTimeOffset DeletedAt);
+
+/// <summary>A member changed their display name; features that copied it (forum posts) read the current one from the account.</summary>
+public sealed record DisplayNameChanged(Guid UserId);

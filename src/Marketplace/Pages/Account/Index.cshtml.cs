@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine.Marten;
 
 namespace Marketplace.Pages.Account;
 
@@ -26,7 +27,9 @@ public sealed partial class IndexModel(UserManager<UserAccount> users, SignInMan
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
 
-    public async Task<IActionResult> OnPostProfileAsync([FromServices] IValidator<ChangeDisplayName.Request> validator, CancellationToken ct)
+    public async Task<IActionResult> OnPostProfileAsync(
+        [FromServices] IValidator<ChangeDisplayName.Request> validator, [FromServices] IDocumentSession session, [FromServices] IMartenOutbox outbox,
+        CancellationToken ct)
     {
         var request = new ChangeDisplayName.Request(Profile.DisplayName ?? "");
         if (!await LoadAsync())
@@ -39,7 +42,7 @@ public sealed partial class IndexModel(UserManager<UserAccount> users, SignInMan
             return Page();
         }
 
-        var result = await ChangeDisplayName.ExecuteAsync(request, Account, users, signIn, User);
+        var result = await ChangeDisplayName.ExecuteAsync(request, Account, users, signIn, session, outbox, User);
         if (!result.Succeeded)
         {
             ModelState.AddIdentityErrors(nameof(Profile), result);

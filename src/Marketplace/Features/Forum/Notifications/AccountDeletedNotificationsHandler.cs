@@ -1,13 +1,12 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum.Watching;
 using Marten;
-using Marten.Patching;
 
 namespace Marketplace.Features.Forum.Notifications;
 
 /// <summary>
 /// A deleted member stops following and being notified: their levels, read marks, notifications, settings and pending
-/// digest go. Notifications others got of their posts stay, signed "Deleted user" like the posts.
+/// digest go. Notifications others got of their posts stay, signed "Deleted user" like the posts (<see cref="ForumAuthorNamesHandler"/>).
 /// </summary>
 public static class AccountDeletedNotificationsHandler
 {
@@ -19,6 +18,5 @@ public static class AccountDeletedNotificationsHandler
         session.DeleteWhere<ForumNotification>(n => n.MemberId == deleted.UserId);
         session.Delete<NotificationSettings>(deleted.UserId);
         session.Delete<PendingDigest>(deleted.UserId);
-        session.Patch<ForumNotification>(n => n.ActorId == deleted.UserId).Set(n => n.ActorName, AccountDeletedForumHandler.DeletedAuthor);
     }
 }
