@@ -14,7 +14,7 @@ public static class RateLimiting
     /// <summary>Messages to the team from the contact form.</summary>
     public const string Contact = "contact";
 
-    /// <summary>Sign-in, sign-up and password reset attempts.</summary>
+    /// <summary>Sign-in, sign-up and password reset attempts (the pages' forms count; showing the pages does not).</summary>
     public const string Auth = "auth";
 
     private static readonly Dictionary<string, FixedWindowRateLimiterOptions> Defaults = new()
@@ -31,12 +31,18 @@ public static class RateLimiting
             foreach (var (name, defaults) in Defaults)
             {
                 var limits = Configured(configuration.GetSection($"RateLimits:{name}"), defaults);
-                options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => limits));
+                var countsReads = name == Api;
+                options.AddPolicy(name, context => countsReads || !IsRead(context.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => limits)
+                    : RateLimitPartition.GetNoLimiter("reads"));
             }
 
             options.OnRejected = WriteRejectionAsync;
         });
     }
+
+    /// <summary>Showing a sign-in or contact page is not an attempt: those policies count only what is sent.</summary>
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
     public static string ClientKey(HttpContext context) =>
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -57,4 +57,35 @@ public sealed class RateLimitingTests(AppFixture fixture) : IntegrationTest(fixt
             s.StatusCodeShouldBe(202);
         });
     }
+
+    [Fact]
+    public async Task Showing_the_sign_in_page_is_not_counted_as_an_attempt_but_sending_it_is()
+    {
+        var client = NewClientAddress();
+        for (var i = 0; i < 25; i++)
+        {
+            await Host.Scenario(s =>
+            {
+                s.Get.Url("/account/login");
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
+                s.StatusCodeShouldBe(200);
+            });
+        }
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 21; i++)
+        {
+            var sent = await Host.Scenario(s =>
+            {
+                // A new email each time, so the per-account sign-in throttle stays out of it.
+                s.Post.Json(new { email = $"nobody{i}@example.com", password = "wrong password" }).ToUrl("/api/auth/login");
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
+                s.IgnoreStatusCode();
+            });
+            statuses.Add(sent.Context.Response.StatusCode);
+        }
+
+        statuses.Take(20).ShouldAllBe(status => status != 429);
+        statuses.Last().ShouldBe(429);
+    }
 }
