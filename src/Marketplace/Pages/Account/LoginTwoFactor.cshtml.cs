@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Web;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +9,12 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Pages.Account;
 
-/// <summary>The second step of signing in, for people who passed the password step of <see cref="LoginModel"/>.</summary>
+/// <summary>
+/// The second step of signing in, for people who passed the password step of <see cref="LoginModel"/>. The code is
+/// checked by <see cref="SignInCheck"/>, as the API checks it: a wrong one counts towards the lockout, whose mail goes out.
+/// </summary>
 [EnableRateLimiting(RateLimiting.Auth)]
-public sealed class LoginTwoFactorModel(SignInManager<UserAccount> signIn) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<UserAccount> signIn, UserManager<UserAccount> users, SignInCheck check) : PageModel
 {
     private const int MaxCodeLength = 32;
 
@@ -31,7 +36,7 @@ public sealed class LoginTwoFactorModel(SignInManager<UserAccount> signIn) : Pag
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return StartAgain();
         }
@@ -43,15 +48,17 @@ public sealed class LoginTwoFactorModel(SignInManager<UserAccount> signIn) : Pag
             return Page();
         }
 
-        var result = Recovery
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-            : await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
-        if (result.Succeeded)
+        var valid = !await users.IsLockedOutAsync(user)
+            && await check.CheckSecondFactorAsync(user, Recovery ? null : code, Recovery ? code : null, HttpContext);
+        if (valid)
         {
+            await check.SucceededAsync(user);
+            await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            await signIn.SignInWithClaimsAsync(user, RememberMe, [new Claim("amr", "mfa")]);
             return LocalRedirect(LoginModel.LocalReturnUrl(Url, ReturnUrl));
         }
 
-        ModelState.AddModelError(nameof(Code), result.IsLockedOut
+        ModelState.AddModelError(nameof(Code), await users.IsLockedOutAsync(user)
             ? "Too many wrong codes: the account is locked for a while. Try again later."
             : Recovery ? "That recovery code is not valid or was already used."
             : "That code is not valid. Check the time on your device and try the next code.");
