@@ -7,7 +7,7 @@
   "use strict";
 
   const root = document.getElementById("thread");
-  if (!root || typeof signalR === "undefined" || !window.ForumPost) {
+  if (!root || !window.ForumHub || !window.ForumPost) {
     return;
   }
 
@@ -127,16 +127,13 @@
     }
     readTimer = setTimeout(() => {
       readTimer = 0;
-      if (document.visibilityState === "visible" && connection.state === signalR.HubConnectionState.Connected) {
+      if (document.visibilityState === "visible" && window.ForumHub.isConnected()) {
         connection.invoke("ReadUpTo", threadId, lastSeq).catch(() => { /* the next visit marks it */ });
       }
     }, 3000);
   }
 
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/forum")
-    .withAutomaticReconnect()
-    .build();
+  const { connection } = window.ForumHub;
   connection.on("PostCreated", onPostCreated);
   connection.on("PostEdited", onPostEdited);
   connection.on("PostHidden", onPostHidden);
@@ -154,27 +151,21 @@
     setState("Live", true);
   };
 
-  connection.onreconnecting(() => setState("Reconnecting…", false));
-  connection.onreconnected(() => join().catch(() => setState("Offline: reload the page to catch up", false)));
-  connection.onclose(() => setState("Offline: reload the page to catch up", false));
-
-  // withAutomaticReconnect covers drops after the first connection; this covers a first attempt that fails.
-  const start = async (attempt) => {
-    try {
-      await connection.start();
-      await join();
-    } catch {
+  const offline = () => setState("Offline: reload the page to catch up", false);
+  window.ForumHub.onState((state) => {
+    if (state === "reconnecting") {
       setState("Reconnecting…", false);
-      setTimeout(() => start(attempt + 1), Math.min(30000, 1000 * 2 ** attempt));
+    } else if (state === "closed") {
+      offline();
     }
-  };
-  start(0);
+  });
+  window.ForumHub.onConnected(() => join().catch(offline));
 
   if (textarea) {
     let lastTyping = 0;
     textarea.addEventListener("input", () => {
       const now = Date.now();
-      if (now - lastTyping < 2000 || connection.state !== signalR.HubConnectionState.Connected) {
+      if (now - lastTyping < 2000 || !window.ForumHub.isConnected()) {
         return;
       }
       lastTyping = now;

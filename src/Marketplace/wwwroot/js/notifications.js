@@ -4,7 +4,7 @@
   "use strict";
 
   const menu = document.getElementById("notifications-menu");
-  if (!menu || typeof signalR === "undefined") {
+  if (!menu || !window.ForumHub) {
     return;
   }
 
@@ -62,23 +62,12 @@
     }
   };
 
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/forum")
-    .withAutomaticReconnect()
-    .build();
+  const { connection } = window.ForumHub;
   connection.on("Notification", onNotification);
   connection.on("UnreadCount", (message) => setCount(message && message.unreadCount));
-  connection.onreconnected(() => refreshCount().catch(() => { /* the next push corrects it */ }));
-
-  // withAutomaticReconnect covers drops after the first connection; this covers a first attempt that fails.
-  const start = async (attempt) => {
-    try {
-      await connection.start();
-      menu.dataset.live = "true";
-      refreshCount().catch(() => { /* the next push corrects it */ });
-    } catch {
-      setTimeout(() => start(attempt + 1), Math.min(60000, 2000 * 2 ** attempt));
-    }
-  };
-  start(0);
+  // After a reconnection the count is read again: pushes sent while away are lost.
+  window.ForumHub.onConnected(() => {
+    menu.dataset.live = "true";
+    refreshCount().catch(() => { /* the next push corrects it */ });
+  });
 })();
