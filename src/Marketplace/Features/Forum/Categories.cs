@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Marketplace.Features.Forum.Watching;
+using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -13,17 +14,33 @@ public static partial class Categories
     public sealed record View(
         Guid Id, string Slug, string Name, string Description, int Position, bool ReadOnly, Guid? ShopId = null, string? WatchLevel = null);
 
-    public sealed record CreateRequest(string Name, string Slug, string Description, int Position, bool ReadOnly);
+    /// <summary>What an admin sets on a category, when creating it and when editing it.</summary>
+    public interface IFields
+    {
+        string Name { get; }
+        string Description { get; }
+        int Position { get; }
+    }
+
+    public sealed record CreateRequest(string Name, string Slug, string Description, int Position, bool ReadOnly) : IFields;
+
+    public sealed class FieldsValidator : AbstractValidator<IFields>
+    {
+        public FieldsValidator()
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(60);
+            RuleFor(x => x.Description).MaximumLength(300);
+            RuleFor(x => x.Position).InclusiveBetween(0, 10_000);
+        }
+    }
 
     public sealed class CreateValidator : AbstractValidator<CreateRequest>
     {
         public CreateValidator()
         {
-            RuleFor(x => x.Name).NotEmpty().MaximumLength(60);
+            Include(new FieldsValidator());
             RuleFor(x => x.Slug).NotEmpty().MaximumLength(40).Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single dashes.")
                 .Must(slug => !IsReserved(slug)).WithMessage("This address is reserved: forum pages use it, or shops' support categories (shop-…).");
-            RuleFor(x => x.Description).MaximumLength(300);
-            RuleFor(x => x.Position).InclusiveBetween(0, 10_000);
         }
     }
 
@@ -46,12 +63,20 @@ public static partial class Categories
         return [.. categories.Select(c => ToView(c) with { WatchLevel = levels.GetValueOrDefault(c.Id, WatchLevel.Normal).Name() })];
     }
 
-    public static async Task<IResult> CreateAsync(CreateRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> CreateAsync(CreateRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        await TryCreateAsync(request, session, clock, ct) is { } category
+            ? TypedResults.Created($"/api/forum/categories/{category.Id}", category)
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: SlugTaken(request.Slug));
+
+    public static string SlugTaken(string slug) => $"A category already uses the address '{slug.Trim()}'.";
+
+    /// <summary>Creates the category; null when its slug is taken (the unique index settles a race).</summary>
+    public static async Task<View?> TryCreateAsync(CreateRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var slug = request.Slug.Trim();
         if (await session.Query<ForumCategory>().AnyAsync(c => c.Slug == slug, ct))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: $"A category already uses the slug '{slug}'.");
+            return null;
         }
 
         var category = new ForumCategory
@@ -60,11 +85,19 @@ public static partial class Categories
             Position = request.Position, ReadOnly = request.ReadOnly, CreatedAt = clock.GetUtcNow(),
         };
         session.Insert(category);
-        await session.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/forum/categories/{category.Id}", ToView(category));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception exception) when (Conflicts.IsUniqueViolation(exception))
+        {
+            return null;
+        }
+
+        return ToView(category);
     }
 
-    private static View ToView(ForumCategory c) => new(c.Id, c.Slug, c.Name, c.Description, c.Position, c.ReadOnly, c.ShopId);
+    public static View ToView(ForumCategory c) => new(c.Id, c.Slug, c.Name, c.Description, c.Position, c.ReadOnly, c.ShopId);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

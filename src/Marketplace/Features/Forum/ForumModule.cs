@@ -51,6 +51,7 @@ public sealed class ForumModule : IFeatureModule
         forum.MapGet("/categories", Categories.ListAsync).WithName("ListForumCategories");
         forum.MapPost("/categories", Categories.CreateAsync).Validate<Categories.CreateRequest>()
             .RequireAuthorization(Policies.Admin).WithName("CreateForumCategory");
+        UpdateCategory.Map(forum);
         forum.MapGet("/categories/{categoryId:guid}/threads", Threads.ListForAsync).WithName("ListThreads");
         forum.MapPost("/categories/{categoryId:guid}/threads", Threads.StartAsync).Validate<Threads.StartRequest>()
             .RequireAuthorization(Policies.Member).RequireRateLimiting(PostingLimits.Policy).WithName("StartThread");
