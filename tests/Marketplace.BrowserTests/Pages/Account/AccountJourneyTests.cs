@@ -5,7 +5,7 @@ using static Marketplace.BrowserTests.Pages.Account.AccountSteps;
 namespace Marketplace.BrowserTests.Pages.Account;
 
 [Collection(BrowserCollection.Name)]
-public sealed partial class AccountJourneyTests(BrowserFixture fixture)
+public sealed class AccountJourneyTests(BrowserFixture fixture)
 {
     private const string Password = "correct horse battery staple";
 
@@ -57,7 +57,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         // Turn on two-factor authentication with the key the page shows.
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor authentication" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("QR code") })).ToBeVisibleAsync();
-        var key = Whitespace().Replace(await page.Locator("#shared-key").InnerTextAsync(), "");
+        var key = await SharedKeyAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "account-two-factor-setup");
         await ScreenshotOnPhoneAsync(page, "account-two-factor-setup-phone");
         var enablingCode = Totp(key);
@@ -127,7 +127,4 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
     }
 
     private static Regex LoginPage() => new("/account/login");
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

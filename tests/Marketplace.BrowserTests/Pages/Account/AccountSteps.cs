@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OtpNet;
 
 namespace Marketplace.BrowserTests.Pages.Account;
 
 /// <summary>What a person does again and again on the account pages, and the authenticator app they carry.</summary>
-public static class AccountSteps
+public static partial class AccountSteps
 {
     public static ILocator Nav(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
 
@@ -31,6 +32,9 @@ public static class AccountSteps
         await Assertions.Expect(Nav(page).GetByRole(AriaRole.Link, new() { Name = displayName })).ToBeVisibleAsync();
         return email;
     }
+
+    /// <summary>The shared key the two-factor set-up page shows, as a person would type it into their app.</summary>
+    public static async Task<string> SharedKeyAsync(IPage page) => Whitespace().Replace(await page.Locator("#shared-key").InnerTextAsync(), "");
 
     /// <summary>The code an authenticator app shows right now for this key.</summary>
     public static string Totp(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp();
@@ -74,4 +78,7 @@ public static class AccountSteps
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, $"{name} is wider than the phone");
         await page.SetViewportSizeAsync(desktop.Width, desktop.Height);
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

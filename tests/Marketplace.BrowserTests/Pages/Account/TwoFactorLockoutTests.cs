@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Marketplace.BrowserTests.Pages.Account.AccountSteps;
 
 namespace Marketplace.BrowserTests.Pages.Account;
 
 [Collection(BrowserCollection.Name)]
-public sealed partial class TwoFactorLockoutTests(BrowserFixture fixture)
+public sealed class TwoFactorLockoutTests(BrowserFixture fixture)
 {
     private const string Password = "correct horse battery staple";
 
@@ -16,7 +15,7 @@ public sealed partial class TwoFactorLockoutTests(BrowserFixture fixture)
         var email = await SignUpAndSignInAsync(page, "Grace Hopper", Password);
         await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Grace Hopper" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor authentication" }).ClickAsync();
-        var key = Whitespace().Replace(await page.Locator("#shared-key").InnerTextAsync(), "");
+        var key = await SharedKeyAsync(page);
         var enablingCode = Totp(key);
         await page.GetByLabel("6-digit code").FillAsync(enablingCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor" }).ClickAsync();
@@ -40,7 +39,4 @@ public sealed partial class TwoFactorLockoutTests(BrowserFixture fixture)
         await Assertions.Expect(Nav(page).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
         (await DevOutbox.WaitForLinkAsync(page, email, "/account/forgot-password")).ShouldNotBeNullOrEmpty();
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

@@ -86,13 +86,7 @@ public sealed class WatchingTests(AppFixture fixture) : ForumNotificationsTest(f
     [Fact]
     public async Task The_category_page_counts_unread_posts_of_tracked_threads_until_the_member_opens_them()
     {
-        var author = await MemberAsync("Ann Author");
-        var reader = await MemberAsync("Rae Reader");
-        var category = await CategoryAsync();
-        var started = await StartThreadAsync(author.Token, category);
-        await ReplyAsync(reader.Token, started.ThreadId, "I am tracking this now.");
-        await ReplyAsync(author.Token, started.ThreadId, "Second answer.");
-        await ReplyAsync(author.Token, started.ThreadId, "Third answer.");
+        var (reader, category, started) = await ThreadWithTwoRepliesTheReaderTracksAsync();
 
         (await PageAsync(reader, $"/forum/{category}")).ShouldContain("2 unread");
         await PageAsync(reader, $"/forum/threads/{started.ThreadId}");
@@ -102,13 +96,7 @@ public sealed class WatchingTests(AppFixture fixture) : ForumNotificationsTest(f
     [Fact]
     public async Task The_thread_list_api_gives_a_member_their_level_and_unread_count_and_visitors_neither()
     {
-        var author = await MemberAsync("Ann Author");
-        var reader = await MemberAsync("Rae Reader");
-        var category = await CategoryAsync();
-        var started = await StartThreadAsync(author.Token, category);
-        await ReplyAsync(reader.Token, started.ThreadId, "I am tracking this now.");
-        await ReplyAsync(author.Token, started.ThreadId, "Second answer.");
-        await ReplyAsync(author.Token, started.ThreadId, "Third answer.");
+        var (reader, category, started) = await ThreadWithTwoRepliesTheReaderTracksAsync();
         var url = $"/api/forum/categories/{category}/threads";
 
         var asReader = (await AsUserAsync(reader.Token, s => s.Get.Url(url))).ReadAsJson<Threads.Summary[]>()!.ShouldHaveSingleItem();
@@ -119,6 +107,19 @@ public sealed class WatchingTests(AppFixture fixture) : ForumNotificationsTest(f
         var asVisitor = (await SendAsync(s => s.Get.Url(url))).ReadAsJson<Threads.Summary[]>()!.Single();
         asVisitor.WatchLevel.ShouldBeNull();
         asVisitor.Unread.ShouldBeNull();
+    }
+
+    /// <summary>Rae replies (so she tracks the thread), then Ann answers twice: two posts Rae has not read.</summary>
+    private async Task<(Member Reader, Guid Category, Threads.Started Thread)> ThreadWithTwoRepliesTheReaderTracksAsync()
+    {
+        var author = await MemberAsync("Ann Author");
+        var reader = await MemberAsync("Rae Reader");
+        var category = await CategoryAsync();
+        var started = await StartThreadAsync(author.Token, category);
+        await ReplyAsync(reader.Token, started.ThreadId, "I am tracking this now.");
+        await ReplyAsync(author.Token, started.ThreadId, "Second answer.");
+        await ReplyAsync(author.Token, started.ThreadId, "Third answer.");
+        return (reader, category, started);
     }
 
     private async Task<Threads.Detail> ThreadAsync(Member? member, Guid threadId) =>
