@@ -13,15 +13,18 @@ public static class SearchForum
 
     public sealed record Response(string Query, IReadOnlyList<Threads.Summary> Threads, IReadOnlyList<PostHit> Posts);
 
-    public static async Task<IResult> HandleAsync(string? q, IQuerySession session, HttpContext http, CancellationToken ct)
-    {
-        var query = q?.Trim() ?? "";
-        if (query.Length is < 2 or > 200)
-        {
-            return ValidationProblems.Field("q", "Search for 2 to 200 characters.");
-        }
+    /// <summary>Why the query cannot be searched for, or null when it can.</summary>
+    public static string? Invalid(string? q) => q?.Trim().Length is >= 2 and <= 200 ? null : "Search for 2 to 200 characters.";
 
-        var moderator = ForumActor.Of(http.User)?.IsModerator == true;
+    public static async Task<IResult> HandleAsync(string? q, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        Invalid(q) is { } invalid
+            ? ValidationProblems.Field("q", invalid)
+            : TypedResults.Ok(await ExecuteAsync(q!, ForumActor.Of(http.User)?.IsModerator == true, session, ct));
+
+    /// <summary>Up to 20 threads and 30 posts, newest first; <paramref name="moderator"/>s also find hidden posts.</summary>
+    public static async Task<Response> ExecuteAsync(string q, bool moderator, IQuerySession session, CancellationToken ct)
+    {
+        var query = q.Trim();
         var threads = await session.Query<ForumThread>()
             .Where(t => t.WebStyleSearch(query))
             .OrderByDescending(t => t.LastPostAt).Take(20).ToListAsync(ct);
@@ -34,9 +37,9 @@ public static class SearchForum
         var found = await posts.OrderByDescending(p => p.CreatedAt).Take(30).ToListAsync(ct);
         var threadIds = found.Select(p => p.ThreadId).Distinct().ToArray();
         var titles = (await session.LoadManyAsync<ForumThread>(ct, threadIds)).ToDictionary(t => t.Id, t => t.Title);
-        return TypedResults.Ok(new Response(
+        return new Response(
             query,
             [.. threads.Select(Threads.ToSummary)],
-            [.. found.Select(p => new PostHit(PostView.Of(p), titles.GetValueOrDefault(p.ThreadId, "")))]));
+            [.. found.Select(p => new PostHit(PostView.Of(p), titles.GetValueOrDefault(p.ThreadId, "")))]);
     }
 }

@@ -40,4 +40,32 @@ public sealed class SearchForumTests(AppFixture fixture) : ForumTest(fixture)
 
         result.ShouldBeProblem(400, ProblemTypes.Validation);
     }
+
+    [Fact]
+    public async Task The_search_page_links_each_found_post_and_leaves_hidden_ones_out()
+    {
+        var member = await MemberTokenAsync("searcher");
+        var started = await StartThreadAsync(member, await CategoryAsync(), "Ligatures vanish when I export to WOFF2", "Ligature trouble");
+        var hidden = await ReplyAsync(member, started.ThreadId, "Ligatures rant that a moderator hid");
+        var stored = await QueryAsync(session => session.LoadAsync<ForumPost>(hidden.PostId));
+        stored!.Hidden = true;
+        await StoreAsync(stored);
+
+        // The singular finds the plural: words match their forms.
+        var html = await (await SendAsync(s => s.Get.Url("/forum/search?q=ligature"))).ReadAsTextAsync();
+
+        html.ShouldContain($"href=\"/forum/threads/{started.ThreadId}\"");
+        html.ShouldContain($"href=\"/forum/threads/{started.ThreadId}#post-1\"");
+        html.ShouldContain("Ligatures vanish when I export to WOFF2");
+        html.ShouldNotContain("rant that a moderator hid");
+        html.ShouldNotContain("#post-2");
+    }
+
+    [Fact]
+    public async Task The_search_page_explains_a_too_short_query()
+    {
+        var html = await (await SendAsync(s => s.Get.Url("/forum/search?q=a"))).ReadAsTextAsync();
+
+        html.ShouldContain("Search for 2 to 200 characters.");
+    }
 }
