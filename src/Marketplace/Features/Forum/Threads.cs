@@ -47,7 +47,7 @@ public static class Threads
         }
 
         var following = await MemberWatches.ForThreadListAsync(session, actor.Id, categoryId, threads, ct);
-        return [.. threads.Select(t => following[t.Id] is var f ? t with { WatchLevel = f.Level.Name(), Unread = f.Unread } : t)];
+        return [.. threads.Select(t => t with { WatchLevel = following[t.Id].Level.Name(), Unread = following[t.Id].Unread })];
     }
 
     public static async Task<IReadOnlyList<Summary>> ListAsync(Guid categoryId, IQuerySession session, int? page, CancellationToken ct)
