@@ -34,6 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Seed__AdminEmail"] = AdminEmail,
             ["Seed__AdminPassword"] = AdminPassword,
             ["RateLimits__auth__PermitLimit"] = "1000", // every test signs up and in from the same address
+            ["RateLimits__login-account__PermitLimit"] = "1000", // many tests sign in as the one admin: the per-account throttle is tested in Marketplace.Tests
             ["RateLimits__posting-new__PermitLimit"] = "1000", // test members are minutes old: the newcomer limit is tested in Marketplace.Tests
         });
         _playwright = await Playwright.CreateAsync();

@@ -13,7 +13,7 @@ namespace Marketplace.Features.Forum;
 /// connections also get their own <c>Notification</c> and <c>UnreadCount</c> messages (sent to the user, not a group).
 /// </summary>
 public sealed class ForumHub(
-    IQuerySession session, TimeProvider clock, ForumPresence presence, PresenceBroadcaster presenceBroadcaster, ThreadReading reading) : Hub
+    IQuerySession session, TimeProvider clock, IPresenceStore presence, PresenceBroadcaster presenceBroadcaster, ThreadReading reading) : Hub
 {
     public const string Path = "/hubs/forum";
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
@@ -31,7 +31,7 @@ public sealed class ForumHub(
             await Clients.Caller.SendAsync("PostCreated", post, Context.ConnectionAborted);
         }
 
-        presence.Join(threadId, Context.ConnectionId, ReaderName());
+        await presence.JoinAsync(threadId, Context.ConnectionId, ReaderName());
         presenceBroadcaster.Changed(threadId);
         if (Member() is { } member)
         {
@@ -50,7 +50,7 @@ public sealed class ForumHub(
     public async Task LeaveThread(Guid threadId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(threadId), Context.ConnectionAborted);
-        if (presence.Leave(threadId, Context.ConnectionId))
+        if (await presence.LeaveAsync(threadId, Context.ConnectionId))
         {
             presenceBroadcaster.Changed(threadId);
         }
@@ -84,7 +84,7 @@ public sealed class ForumHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var threadId in presence.LeaveAll(Context.ConnectionId))
+        foreach (var threadId in await presence.LeaveAllAsync(Context.ConnectionId))
         {
             presenceBroadcaster.Changed(threadId);
         }

@@ -12,21 +12,30 @@ namespace Marketplace.Features.Forum;
 
 /// <summary>
 /// The community forum: categories, threads, posts, votes, and live updates over <c>/hubs/forum</c>. With
-/// <c>ConnectionStrings:Redis</c> the hub's groups span every node through the Redis backplane; without, one node.
+/// <c>ConnectionStrings:Redis</c> the hub's groups span every node through the Redis backplane, and presence counts
+/// every node's readers; without, one node.
 /// </summary>
 public sealed class ForumModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         var signalR = services.AddSignalR();
+        services.AddSingleton<ForumPresence>();
         var redis = configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal("marketplace"));
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisOptions(redis)));
+            services.AddSingleton<RedisPresence>();
+            services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<RedisPresence>());
+            services.AddHostedService<PresenceHeartbeat>();
+        }
+        else
+        {
+            services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<ForumPresence>());
         }
 
         services.AddSingleton<ForumMarkdown>();
-        services.AddSingleton<ForumPresence>();
         services.AddSingleton<PresenceBroadcaster>();
         services.AddScoped<ThreadWriter>();
         services.AddDemoData<ForumDemoData>();
@@ -43,6 +52,13 @@ public sealed class ForumModule : IFeatureModule
             options.Schema.For<ForumMember>();
             options.Schema.For<PostFlag>().Identity(x => x.Id).Index(x => x.PostId);
         });
+    }
+
+    private static ConfigurationOptions RedisOptions(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false; // keep trying, as the backplane does, instead of failing the first request
+        return options;
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)

@@ -29,6 +29,12 @@ public sealed class HubClient : IAsyncDisposable
     public ConcurrentQueue<PostView> Edits { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> TypingSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> PresenceSignals { get; } = new();
+
+    /// <summary>The reader count of the latest <c>Presence</c>; 0 before the first.</summary>
+    public int LastPresenceCount =>
+        PresenceSignals.LastOrDefault() is { ValueKind: System.Text.Json.JsonValueKind.Object } last ? last.GetProperty("count").GetInt32() : 0;
+
+    public IEnumerable<string?> LastPresenceNames => PresenceSignals.Last().GetProperty("readers").EnumerateArray().Select(n => n.GetString());
     public ConcurrentQueue<System.Text.Json.JsonElement> LockSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> HiddenSignals { get; } = new();
     public ConcurrentQueue<NotificationView> Notifications { get; } = new();

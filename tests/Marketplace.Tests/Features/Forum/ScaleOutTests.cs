@@ -50,4 +50,21 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : ForumTest(fixture)
         elsewhere.Posts.ShouldNotContain(p => p.ThreadId == busy.ThreadId);
         idle.Posts.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Presence_counts_the_readers_of_both_nodes_on_both_nodes()
+    {
+        var member = await MemberTokenAsync("host");
+        var started = await StartThreadAsync(member, await CategoryAsync());
+        await using var here = await HubClient.ConnectAsync(Host, member);
+        var there = await HubClient.ConnectAsync(OtherNode);
+        await here.JoinAsync(started.ThreadId, afterSeq: 1);
+        await there.JoinAsync(started.ThreadId, afterSeq: 1);
+
+        await HubClient.EventuallyAsync(() => here.LastPresenceCount == 2 && there.LastPresenceCount == 2);
+        here.LastPresenceNames.ShouldBe(["Guest", "Test Person"]);
+
+        await there.DisposeAsync();
+        await HubClient.EventuallyAsync(() => here.LastPresenceCount == 1);
+    }
 }

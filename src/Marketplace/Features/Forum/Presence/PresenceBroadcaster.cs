@@ -5,10 +5,10 @@ namespace Marketplace.Features.Forum.Presence;
 
 /// <summary>
 /// Sends a thread's <c>Presence</c> at most once per <see cref="Interval"/>: every join or leave in the window is
-/// carried by one message with the state at the end of it. Sending on every change would cost N²/2 messages when
+/// carried by one message with the state at the end of it (every node's readers, with Redis). Sending on every change would cost N²/2 messages when
 /// N readers join at once (a node restart makes every reader rejoin); coalesced, it costs about N.
 /// </summary>
-public sealed class PresenceBroadcaster(IHubContext<ForumHub> hub, ForumPresence presence, TimeProvider clock, ILogger<PresenceBroadcaster> logger)
+public sealed class PresenceBroadcaster(IHubContext<ForumHub> hub, IPresenceStore presence, TimeProvider clock, ILogger<PresenceBroadcaster> logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentDictionary<Guid, byte> _scheduled = new();
@@ -28,7 +28,7 @@ public sealed class PresenceBroadcaster(IHubContext<ForumHub> hub, ForumPresence
             await Task.Delay(Interval, clock);
             // Unscheduled before the snapshot, so a change after it schedules a message of its own.
             _scheduled.TryRemove(threadId, out _);
-            var readers = presence.Readers(threadId);
+            var readers = await presence.ReadersAsync(threadId);
             await hub.Clients.Group(ForumHub.Group(threadId)).SendAsync("Presence", new { threadId, readers, count = readers.Count });
         }
         catch (Exception exception)

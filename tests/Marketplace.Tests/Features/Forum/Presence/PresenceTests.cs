@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Marketplace.Tests.Features.Forum.Presence;
 
 public sealed class PresenceTests(AppFixture fixture) : ForumTest(fixture)
@@ -14,10 +12,10 @@ public sealed class PresenceTests(AppFixture fixture) : ForumTest(fixture)
         {
             await Task.WhenAll(readers.Select(r => r.JoinAsync(started.ThreadId, afterSeq: 1)));
 
-            await HubClient.EventuallyAsync(() => readers.All(r => LastCount(r) == 10));
+            await HubClient.EventuallyAsync(() => readers.All(r => r.LastPresenceCount == 10));
             await Task.Delay(500); // room for a late message per join to show up
             readers.ShouldAllBe(r => r.PresenceSignals.Count < 10);
-            readers[0].PresenceSignals.Last().GetProperty("readers").EnumerateArray().Select(n => n.GetString()).ShouldBe(["Guest"]);
+            readers[0].LastPresenceNames.ShouldBe(["Guest"]);
         }
         finally
         {
@@ -39,16 +37,14 @@ public sealed class PresenceTests(AppFixture fixture) : ForumTest(fixture)
         await stayer.JoinAsync(started.ThreadId, 1);
         await leaver.JoinAsync(started.ThreadId, 1);
         await dropper.JoinAsync(started.ThreadId, 1);
-        await HubClient.EventuallyAsync(() => LastCount(stayer) == 3);
+        await HubClient.EventuallyAsync(() => stayer.LastPresenceCount == 3);
 
         await leaver.LeaveAsync(started.ThreadId);
-        await HubClient.EventuallyAsync(() => LastCount(stayer) == 2);
+        await HubClient.EventuallyAsync(() => stayer.LastPresenceCount == 2);
         await dropper.DisposeAsync();
 
-        await HubClient.EventuallyAsync(() => LastCount(stayer) == 1);
-        stayer.PresenceSignals.Last().GetProperty("readers").EnumerateArray().Select(n => n.GetString()).ShouldBe(["Test Person"]);
+        await HubClient.EventuallyAsync(() => stayer.LastPresenceCount == 1);
+        stayer.LastPresenceNames.ShouldBe(["Test Person"]);
     }
 
-    private static int LastCount(HubClient client) =>
-        client.PresenceSignals.LastOrDefault() is { ValueKind: JsonValueKind.Object } last ? last.GetProperty("count").GetInt32() : 0;
 }
