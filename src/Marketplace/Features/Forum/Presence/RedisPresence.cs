@@ -6,9 +6,11 @@ namespace Marketplace.Features.Forum.Presence;
 /// Presence shared by every node through Redis: one sorted set per thread, a member per connection
 /// (<c>connectionId|name</c>) scored with the time it expires. Each node keeps its own readers in
 /// <see cref="ForumPresence"/> too, and <see cref="PresenceHeartbeat"/> pushes their expiry forward, so the readers of
-/// a node that died without saying goodbye drop out after <see cref="Lifetime"/>.
+/// a node that died without saying goodbye drop out after <see cref="Lifetime"/>. Presence is a nicety: when Redis
+/// fails, joining and leaving go on, and this node's own readers are counted.
 /// </summary>
-public sealed class RedisPresence(IConnectionMultiplexer redis, ForumPresence local, TimeProvider clock) : IPresenceStore
+public sealed class RedisPresence(IConnectionMultiplexer redis, ForumPresence local, TimeProvider clock, ILogger<RedisPresence> logger)
+    : IPresenceStore
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(90);
 
@@ -17,7 +19,7 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, ForumPresence lo
     public async Task JoinAsync(Guid threadId, string connectionId, string name)
     {
         local.Join(threadId, connectionId, name);
-        await RenewAsync([(threadId, connectionId, name)]);
+        await TryAsync(() => RenewAsync([(threadId, connectionId, name)]));
     }
 
     public async Task<bool> LeaveAsync(Guid threadId, string connectionId)
@@ -27,7 +29,7 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, ForumPresence lo
             return false;
         }
 
-        await Db.SortedSetRemoveAsync(Key(threadId), Member(connectionId, name));
+        await TryAsync(() => Db.SortedSetRemoveAsync(Key(threadId), Member(connectionId, name)));
         return true;
     }
 
@@ -36,7 +38,7 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, ForumPresence lo
         var left = local.LeaveAll(connectionId);
         foreach (var (threadId, name) in left)
         {
-            await Db.SortedSetRemoveAsync(Key(threadId), Member(connectionId, name));
+            await TryAsync(() => Db.SortedSetRemoveAsync(Key(threadId), Member(connectionId, name)));
         }
 
         return [.. left.Select(l => l.ThreadId)];
@@ -45,9 +47,17 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, ForumPresence lo
     public async Task<IReadOnlyList<string>> ReadersAsync(Guid threadId)
     {
         var key = Key(threadId);
-        await Db.SortedSetRemoveRangeByScoreAsync(key, double.NegativeInfinity, Now(), Exclude.Stop);
-        var members = await Db.SortedSetRangeByRankAsync(key);
-        return [.. members.Select(m => NameOf(m.ToString())).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        try
+        {
+            await Db.SortedSetRemoveRangeByScoreAsync(key, double.NegativeInfinity, Now(), Exclude.Stop);
+            var members = await Db.SortedSetRangeByRankAsync(key);
+            return [.. members.Select(m => NameOf(m.ToString())).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning(exception, "Forum presence read from this node only: Redis failed");
+            return local.Readers(threadId);
+        }
     }
 
     /// <summary>Moves the expiry of these readers (and of their threads' sets) a <see cref="Lifetime"/> ahead.</summary>
@@ -64,6 +74,18 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, ForumPresence lo
         await Task.WhenAll(writes);
     }
 
+    private async Task TryAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning(exception, "Forum presence not written to Redis; the heartbeat writes it again");
+        }
+    }
+
     private double Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static RedisKey Key(Guid threadId) => $"marketplace:presence:{threadId:N}";
@@ -71,25 +93,4 @@ public sealed class RedisPresence(IConnectionMultiplexer redis, ForumPresence lo
     private static string Member(string connectionId, string name) => $"{connectionId}|{name}";
 
     private static string NameOf(string member) => member[(member.IndexOf('|', StringComparison.Ordinal) + 1)..];
-}
-
-/// <summary>Renews this node's readers in Redis a few times per <see cref="RedisPresence.Lifetime"/>.</summary>
-public sealed class PresenceHeartbeat(RedisPresence presence, ForumPresence local, TimeProvider clock, ILogger<PresenceHeartbeat> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RedisPresence.Lifetime / 3, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await presence.RenewAsync(local.Snapshot());
-            }
-            catch (RedisException exception)
-            {
-                logger.LogWarning(exception, "Forum presence could not be renewed in Redis");
-            }
-        }
-    }
 }
