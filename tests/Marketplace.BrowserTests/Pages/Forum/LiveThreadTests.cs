@@ -36,12 +36,17 @@ public sealed partial class LiveThreadTests(BrowserFixture fixture)
         var reader = await fixture.NewPageAsync();
         ForumSteps.CollectConsoleErrors(reader, errors);
         await SignUpAndSignInAsync(reader, "Bea Reader", Password);
-        var hubSockets = 0;
-        reader.WebSocket += (_, socket) => hubSockets += socket.Url.Contains("/hubs/forum", StringComparison.Ordinal) ? 1 : 0;
+        // Counts the hub connections each page opens (the init script runs in every new document, before its scripts).
+        await reader.AddInitScriptAsync("""
+            window.hubSockets = 0;
+            window.WebSocket = class extends window.WebSocket {
+              constructor(url, protocols) { super(url, protocols); if (String(url).includes("/hubs/forum")) window.hubSockets++; }
+            };
+            """);
         await reader.GotoAsync(threadUrl);
         await Assertions.Expect(reader.Locator("#live-state")).ToHaveTextAsync("Live");
         await Assertions.Expect(reader.Locator("#presence")).ToHaveTextAsync("2 reading");
-        hubSockets.ShouldBe(1, "the thread and the notifications menu share one hub connection");
+        (await reader.EvaluateAsync<int>("window.hubSockets")).ShouldBe(1, "the thread and the notifications menu share one hub connection");
 
         // A replies through the form; B sees it arrive without reloading, under the "New replies" marker.
         await author.GetByLabel("Your reply").FillAsync("Try a _liner glaze_ inside and anything you like outside.");
