@@ -55,19 +55,27 @@
     empty.hidden = true;
   };
 
+  // A count read from the API is dropped if a push arrived while it was on its way: the push is newer.
+  let pushes = 0;
   const refreshCount = async () => {
+    const before = pushes;
     const response = await fetch("/api/forum/notifications?unread=true", { headers: { Accept: "application/json" } });
-    if (response.ok) {
-      setCount((await response.json()).unreadCount);
+    const body = response.ok ? await response.json() : null;
+    if (body && pushes === before) {
+      setCount(body.unreadCount);
     }
   };
 
   const { connection } = window.ForumHub;
   connection.on("Notification", onNotification);
-  connection.on("UnreadCount", (message) => setCount(message && message.unreadCount));
-  // After a reconnection the count is read again: pushes sent while away are lost.
+  connection.on("UnreadCount", (message) => {
+    pushes += 1;
+    setCount(message && message.unreadCount);
+  });
+  // On every (re)connection the count is read again (pushes sent while away are lost); the menu is live once it has.
   window.ForumHub.onConnected(() => {
-    menu.dataset.live = "true";
-    refreshCount().catch(() => { /* the next push corrects it */ });
+    refreshCount()
+      .catch(() => { /* the next push corrects it */ })
+      .finally(() => { menu.dataset.live = "true"; });
   });
 })();

@@ -46,6 +46,7 @@ public sealed class ForumCategoriesPageTests(BrowserFixture fixture)
         await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Saved Glaze news.")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "admin-forum-categories");
+        await ScreenshotOnPhoneAsync(page, "admin-forum-categories-phone");
 
         await page.GotoAsync("/forum");
         var card = page.Locator(".forum-category").Filter(new() { HasText = "Glaze news" });

@@ -30,6 +30,7 @@ public sealed class SearchPageTests(BrowserFixture fixture)
         await Assertions.Expect(posts).ToHaveCountAsync(1);
         await Assertions.Expect(posts.First).ToContainTextAsync("glazes craze when the kiln cools too fast");
         await BrowserFixture.ScreenshotAsync(page, "forum-search");
+        await ScreenshotOnPhoneAsync(page, "forum-search-phone");
 
         await posts.First.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(Heading(page)).ToHaveTextAsync($"Crazing on my {word} mugs");
