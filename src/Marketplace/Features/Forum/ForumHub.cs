@@ -31,7 +31,13 @@ public sealed class ForumHub(
             await Clients.Caller.SendAsync("PostCreated", post, Context.ConnectionAborted);
         }
 
-        await presence.JoinAsync(threadId, Context.ConnectionId, ReaderName());
+        await presence.JoinAsync(threadId, Context.ConnectionId, Reader());
+        if (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // Hub methods run beside the disconnect: if it already cleaned up, this join must not leave a ghost reader.
+            await presence.LeaveAsync(threadId, Context.ConnectionId);
+        }
+
         presenceBroadcaster.Changed(threadId);
         if (Member() is { } member)
         {
@@ -99,5 +105,6 @@ public sealed class ForumHub(
 
     private ForumActor? Member() => Context.User is { } user ? ForumActor.Of(user) : null;
 
-    private string ReaderName() => Member()?.DisplayName ?? "Guest";
+    private PresenceReader Reader() =>
+        Member() is { } member ? PresenceReader.Member(member.Id, member.DisplayName) : PresenceReader.Guest(Context.ConnectionId);
 }

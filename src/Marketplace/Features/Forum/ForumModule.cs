@@ -58,6 +58,8 @@ public sealed class ForumModule : IFeatureModule
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false; // keep trying, as the backplane does, instead of failing the first request
+        options.BacklogPolicy = BacklogPolicy.FailFast; // presence is a nicety: while Redis is away, fail at once, count locally
+        options.AsyncTimeout = 2000;
         return options;
     }
 

@@ -11,8 +11,10 @@ public static class ShopStatusChangedForumHandler
 {
     public static async Task HandleAsync(ShopStatusChanged changed, IDocumentSession session, CancellationToken ct)
     {
+        // The shop's status now, not the message's: messages about one shop may be handled out of order.
+        var shop = await session.LoadAsync<Shop>(changed.ShopId, ct);
         var category = await session.LoadAsync<ForumCategory>(changed.ShopId, ct);
-        var readOnly = changed.Status != ShopStatus.Active;
+        var readOnly = shop?.Status != ShopStatus.Active;
         if (category?.ShopId != changed.ShopId || category.ReadOnly == readOnly)
         {
             return;

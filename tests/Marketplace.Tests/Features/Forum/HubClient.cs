@@ -34,6 +34,7 @@ public sealed class HubClient : IAsyncDisposable
     public int LastPresenceCount =>
         PresenceSignals.LastOrDefault() is { ValueKind: System.Text.Json.JsonValueKind.Object } last ? last.GetProperty("count").GetInt32() : 0;
 
+    /// <summary>The signed-in readers' names in the latest <c>Presence</c> (guests are only counted).</summary>
     public IEnumerable<string?> LastPresenceNames => PresenceSignals.Last().GetProperty("readers").EnumerateArray().Select(n => n.GetString());
     public ConcurrentQueue<System.Text.Json.JsonElement> LockSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> HiddenSignals { get; } = new();
@@ -65,12 +66,13 @@ public sealed class HubClient : IAsyncDisposable
 
     public Task TypingAsync(Guid threadId) => _connection.InvokeAsync("Typing", threadId);
 
-    /// <summary>Waits until <paramref name="condition"/> holds or the time is up (then the assertion after it fails).</summary>
+    /// <summary>Waits until <paramref name="condition"/> holds; fails the test when it has not within <paramref name="seconds"/>.</summary>
     public static async Task EventuallyAsync(Func<bool> condition, int seconds = 10)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition() && DateTime.UtcNow < deadline)
+        while (!condition())
         {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the hub never sent what the test waited for");
             await Task.Delay(50);
         }
     }

@@ -62,7 +62,7 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : ForumTest(fixture)
         await there.JoinAsync(started.ThreadId, afterSeq: 1);
 
         await HubClient.EventuallyAsync(() => here.LastPresenceCount == 2 && there.LastPresenceCount == 2);
-        here.LastPresenceNames.ShouldBe(["Guest", "Test Person"]);
+        here.LastPresenceNames.ShouldBe(["Test Person"]);
 
         await there.DisposeAsync();
         await HubClient.EventuallyAsync(() => here.LastPresenceCount == 1);

@@ -4,9 +4,9 @@ namespace Marketplace.Features.Forum.Presence;
 public sealed class ForumPresence : IPresenceStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<Guid, Dictionary<string, string>> _readers = [];
+    private readonly Dictionary<Guid, Dictionary<string, PresenceReader>> _readers = [];
 
-    public void Join(Guid threadId, string connectionId, string name)
+    public void Join(Guid threadId, string connectionId, PresenceReader reader)
     {
         lock (_gate)
         {
@@ -15,12 +15,12 @@ public sealed class ForumPresence : IPresenceStore
                 _readers[threadId] = readers = new(StringComparer.Ordinal);
             }
 
-            readers[connectionId] = name;
+            readers[connectionId] = reader;
         }
     }
 
-    /// <summary>The name the connection read the thread under; null when it was not reading it.</summary>
-    public string? Leave(Guid threadId, string connectionId)
+    /// <summary>Who the connection read the thread as; null when it was not reading it.</summary>
+    public PresenceReader? Leave(Guid threadId, string connectionId)
     {
         lock (_gate)
         {
@@ -28,27 +28,27 @@ public sealed class ForumPresence : IPresenceStore
         }
     }
 
-    public IReadOnlyList<(Guid ThreadId, string Name)> LeaveAll(string connectionId)
+    public IReadOnlyList<(Guid ThreadId, PresenceReader Reader)> LeaveAll(string connectionId)
     {
         lock (_gate)
         {
             return [.. _readers.Keys.ToList()
-                .Select(threadId => (ThreadId: threadId, Name: LeaveLocked(threadId, connectionId)))
-                .Where(left => left.Name is not null)
-                .Select(left => (left.ThreadId, left.Name!))];
+                .Select(threadId => (ThreadId: threadId, Reader: LeaveLocked(threadId, connectionId)))
+                .Where(left => left.Reader is not null)
+                .Select(left => (left.ThreadId, left.Reader!))];
         }
     }
 
-    public IReadOnlyList<string> Readers(Guid threadId)
+    public PresenceView Readers(Guid threadId)
     {
         lock (_gate)
         {
-            return _readers.TryGetValue(threadId, out var readers) ? [.. readers.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] : [];
+            return PresenceView.Of(_readers.TryGetValue(threadId, out var readers) ? readers.Values : []);
         }
     }
 
-    /// <summary>Every (thread, connection, name) on this node, for <see cref="RedisPresence"/>'s heartbeat.</summary>
-    public IReadOnlyList<(Guid ThreadId, string ConnectionId, string Name)> Snapshot()
+    /// <summary>Every (thread, connection, reader) on this node, for <see cref="RedisPresence"/>'s heartbeat.</summary>
+    public IReadOnlyList<(Guid ThreadId, string ConnectionId, PresenceReader Reader)> Snapshot()
     {
         lock (_gate)
         {
@@ -56,9 +56,9 @@ public sealed class ForumPresence : IPresenceStore
         }
     }
 
-    Task IPresenceStore.JoinAsync(Guid threadId, string connectionId, string name)
+    Task IPresenceStore.JoinAsync(Guid threadId, string connectionId, PresenceReader reader)
     {
-        Join(threadId, connectionId, name);
+        Join(threadId, connectionId, reader);
         return Task.CompletedTask;
     }
 
@@ -67,11 +67,11 @@ public sealed class ForumPresence : IPresenceStore
     Task<IReadOnlyList<Guid>> IPresenceStore.LeaveAllAsync(string connectionId) =>
         Task.FromResult<IReadOnlyList<Guid>>([.. LeaveAll(connectionId).Select(left => left.ThreadId)]);
 
-    Task<IReadOnlyList<string>> IPresenceStore.ReadersAsync(Guid threadId) => Task.FromResult(Readers(threadId));
+    Task<PresenceView> IPresenceStore.ReadersAsync(Guid threadId) => Task.FromResult(Readers(threadId));
 
-    private string? LeaveLocked(Guid threadId, string connectionId)
+    private PresenceReader? LeaveLocked(Guid threadId, string connectionId)
     {
-        if (!_readers.TryGetValue(threadId, out var readers) || !readers.Remove(connectionId, out var name))
+        if (!_readers.TryGetValue(threadId, out var readers) || !readers.Remove(connectionId, out var reader))
         {
             return null;
         }
@@ -81,6 +81,6 @@ public sealed class ForumPresence : IPresenceStore
             _readers.Remove(threadId); // no empty entry per thread ever read
         }
 
-        return name;
+        return reader;
     }
 }

@@ -6,7 +6,7 @@ namespace Marketplace.Features.Forum.Presence;
 /// </summary>
 public interface IPresenceStore
 {
-    Task JoinAsync(Guid threadId, string connectionId, string name);
+    Task JoinAsync(Guid threadId, string connectionId, PresenceReader reader);
 
     /// <summary>False when the connection was not reading the thread.</summary>
     Task<bool> LeaveAsync(Guid threadId, string connectionId);
@@ -14,6 +14,5 @@ public interface IPresenceStore
     /// <summary>Removes the connection from every thread it was reading; returns those threads.</summary>
     Task<IReadOnlyList<Guid>> LeaveAllAsync(string connectionId);
 
-    /// <summary>The distinct names of the thread's readers, in order.</summary>
-    Task<IReadOnlyList<string>> ReadersAsync(Guid threadId);
+    Task<PresenceView> ReadersAsync(Guid threadId);
 }

@@ -29,7 +29,8 @@ public sealed class PresenceBroadcaster(IHubContext<ForumHub> hub, IPresenceStor
             // Unscheduled before the snapshot, so a change after it schedules a message of its own.
             _scheduled.TryRemove(threadId, out _);
             var readers = await presence.ReadersAsync(threadId);
-            await hub.Clients.Group(ForumHub.Group(threadId)).SendAsync("Presence", new { threadId, readers, count = readers.Count });
+            await hub.Clients.Group(ForumHub.Group(threadId))
+                .SendAsync("Presence", new { threadId, readers = readers.Members, guests = readers.Guests, count = readers.Count });
         }
         catch (Exception exception)
         {

@@ -1,9 +1,11 @@
-using StackExchange.Redis;
-
 namespace Marketplace.Features.Forum.Presence;
 
-/// <summary>Renews this node's readers in Redis a few times per <see cref="RedisPresence.Lifetime"/>.</summary>
-public sealed class PresenceHeartbeat(RedisPresence presence, ForumPresence local, TimeProvider clock, ILogger<PresenceHeartbeat> logger)
+/// <summary>
+/// Renews this node's readers in Redis a few times per <see cref="RedisPresence.Lifetime"/>, and drops the expired
+/// readers of a node that died from the threads this node serves, telling those threads the new count.
+/// </summary>
+public sealed class PresenceHeartbeat(
+    RedisPresence presence, ForumPresence local, PresenceBroadcaster broadcaster, TimeProvider clock, ILogger<PresenceHeartbeat> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -13,9 +15,17 @@ public sealed class PresenceHeartbeat(RedisPresence presence, ForumPresence loca
         {
             try
             {
-                await presence.RenewAsync(local.Snapshot());
+                var readers = local.Snapshot();
+                await presence.RenewAsync(readers);
+                foreach (var threadId in readers.Select(r => r.ThreadId).Distinct())
+                {
+                    if (await presence.RemoveExpiredAsync(threadId))
+                    {
+                        broadcaster.Changed(threadId);
+                    }
+                }
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 logger.LogWarning(exception, "Forum presence could not be renewed in Redis");
             }

@@ -15,7 +15,8 @@ public sealed class PresenceTests(AppFixture fixture) : ForumTest(fixture)
             await HubClient.EventuallyAsync(() => readers.All(r => r.LastPresenceCount == 10));
             await Task.Delay(500); // room for a late message per join to show up
             readers.ShouldAllBe(r => r.PresenceSignals.Count < 10);
-            readers[0].LastPresenceNames.ShouldBe(["Guest"]);
+            readers[0].LastPresenceNames.ShouldBeEmpty();
+            readers[0].PresenceSignals.Last().GetProperty("guests").GetInt32().ShouldBe(10);
         }
         finally
         {
@@ -47,4 +48,23 @@ public sealed class PresenceTests(AppFixture fixture) : ForumTest(fixture)
         stayer.LastPresenceNames.ShouldBe(["Test Person"]);
     }
 
+
+    [Fact]
+    public async Task A_member_reading_in_two_tabs_counts_once_and_every_guest_counts()
+    {
+        var member = await MemberTokenAsync("two tabs");
+        var started = await StartThreadAsync(member, await CategoryAsync());
+        await using var tab = await HubClient.ConnectAsync(Host, member);
+        await using var otherTab = await HubClient.ConnectAsync(Host, member);
+        await using var guest = await HubClient.ConnectAsync(Host);
+        await using var otherGuest = await HubClient.ConnectAsync(Host);
+        foreach (var client in new[] { tab, otherTab, guest, otherGuest })
+        {
+            await client.JoinAsync(started.ThreadId, 1);
+        }
+
+        await HubClient.EventuallyAsync(() => guest.LastPresenceCount == 3);
+        guest.LastPresenceNames.ShouldBe(["Test Person"]);
+        guest.PresenceSignals.Last().GetProperty("guests").GetInt32().ShouldBe(2);
+    }
 }
