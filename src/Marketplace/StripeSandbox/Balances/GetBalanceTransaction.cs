@@ -8,12 +8,6 @@ public static class GetBalanceTransaction
 {
     public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/balance_transactions/{id}", ExecuteAsync);
 
-    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
-    {
-        var id = request.Route("id");
-        var transaction = await request.Transaction.Session.LoadAsync<SandboxBalanceTransaction>(id, request.Http.RequestAborted);
-        return transaction is not null && transaction.Account == request.StripeAccount
-            ? transaction.Render()
-            : throw StripeApiException.NoSuch("balance transaction", id);
-    }
+    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
+        (await request.LoadInAccountAsync<SandboxBalanceTransaction>("balance transaction")).Render();
 }

@@ -5,7 +5,7 @@ using Marten;
 namespace Marketplace.StripeSandbox.Balances;
 
 /// <summary>One movement of a balance (a charge, its fee, a refund, a transfer, a payout, a dispute).</summary>
-public sealed class SandboxBalanceTransaction
+public sealed class SandboxBalanceTransaction : ISandboxAccountObject
 {
     public string Id { get; set; } = "";
 

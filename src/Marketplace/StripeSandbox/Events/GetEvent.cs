@@ -8,10 +8,6 @@ public static class GetEvent
 {
     public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/events/{id}", ExecuteAsync);
 
-    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
-    {
-        var id = request.Route("id");
-        var stripeEvent = await request.Transaction.Session.LoadAsync<SandboxEvent>(id, request.Http.RequestAborted);
-        return stripeEvent is not null && stripeEvent.Account == request.StripeAccount ? stripeEvent.Render() : throw StripeApiException.NoSuch("event", id);
-    }
+    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
+        (await request.LoadInAccountAsync<SandboxEvent>("event")).Render();
 }

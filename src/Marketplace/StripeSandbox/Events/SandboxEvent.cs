@@ -8,7 +8,7 @@ namespace Marketplace.StripeSandbox.Events;
 /// A Stripe event the sandbox emitted: the exact JSON it delivers (and signs), and every delivery attempt made.
 /// <see cref="Account"/> is set for events of connected accounts, which are signed with the Connect secret.
 /// </summary>
-public sealed class SandboxEvent
+public sealed class SandboxEvent : ISandboxAccountObject
 {
     public string Id { get; set; } = "";
     public string Type { get; set; } = "";

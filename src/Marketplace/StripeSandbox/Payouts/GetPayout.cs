@@ -8,10 +8,6 @@ public static class GetPayout
 {
     public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/payouts/{id}", ExecuteAsync);
 
-    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
-    {
-        var id = request.Route("id");
-        var payout = await request.Transaction.Session.LoadAsync<SandboxPayout>(id, request.Http.RequestAborted);
-        return payout is not null && payout.Account == request.StripeAccount ? payout.Render() : throw StripeApiException.NoSuch("payout", id);
-    }
+    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
+        (await request.LoadInAccountAsync<SandboxPayout>("payout")).Render();
 }

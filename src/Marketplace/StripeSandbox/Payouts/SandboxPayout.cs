@@ -4,7 +4,7 @@ using Marketplace.StripeSandbox.Wire;
 namespace Marketplace.StripeSandbox.Payouts;
 
 /// <summary>A payout from a balance to a bank account: pending when created, then paid or failed.</summary>
-public sealed class SandboxPayout
+public sealed class SandboxPayout : ISandboxAccountObject
 {
     public string Id { get; set; } = "";
 

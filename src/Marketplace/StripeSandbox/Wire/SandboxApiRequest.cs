@@ -8,6 +8,14 @@ public sealed record SandboxApiRequest(HttpContext Http, StripeForm Form, string
 {
     public string Route(string name) => Http.GetRouteValue(name)?.ToString() ?? "";
 
+    /// <summary>The object named by the route's <c>id</c> in the caller's account; Stripe's 404 for a missing one or another account's.</summary>
+    public async Task<T> LoadInAccountAsync<T>(string objectName) where T : class, ISandboxAccountObject
+    {
+        var id = Route("id");
+        var found = await Transaction.Session.LoadAsync<T>(id, Http.RequestAborted);
+        return found is not null && found.Account == StripeAccount ? found : throw StripeApiException.NoSuch(objectName, id);
+    }
+
     /// <summary>Stripe's <c>limit</c> parameter: 1 to 100, default 10.</summary>
     public int Limit => Form.Long("limit") switch
     {
