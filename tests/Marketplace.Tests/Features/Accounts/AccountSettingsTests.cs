@@ -78,7 +78,10 @@ public sealed class AccountSettingsTests(AppFixture fixture) : AccountsTest(fixt
             s.StatusCodeShouldBe(204);
         }));
 
-        tracked.Executed.SingleMessage<AccountDeleted>().UserId.ShouldBe(id);
+        // Once by each reaction (tombstone, shop, forum names, notifications), each in its own transaction.
+        var executed = tracked.Executed.MessagesOf<AccountDeleted>().ToList();
+        executed.Count.ShouldBe(4);
+        executed.ShouldAllBe(deleted => deleted.UserId == id);
         (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<RefreshToken>()))).ShouldBe(0);
         var tombstone = await QueryAsync(session => session.LoadAsync<UserAccount>(id));
         tombstone!.DeletedAt.ShouldNotBeNull();

@@ -1,0 +1,49 @@
+using Marketplace.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Runtime.Handlers;
+
+namespace Marketplace.Tests.Infrastructure.Persistence;
+
+/// <summary>
+/// Wolverine finds handlers by name; a class that only looks like one (a Stripe event handler taking Stripe.net's
+/// <c>Event</c>) once broke <c>codegen write</c> and with it every production build.
+/// </summary>
+public sealed class HandlerDiscoveryTests(AppFixture fixture) : IntegrationTest(fixture)
+{
+    private HandlerGraph Handlers => Host.Services.GetRequiredService<HandlerGraph>();
+
+    [Fact]
+    public void Every_Wolverine_handler_handles_a_message_of_the_marketplace_itself()
+    {
+        var foreign = Handlers.AllChains()
+            .Select(chain => chain.MessageType)
+            .Where(type => type.Namespace?.StartsWith("Marketplace.", StringComparison.Ordinal) != true)
+            .Select(type => type.FullName)
+            .ToList();
+
+        foreign.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Stripe_event_handlers_are_left_to_the_webhook_processor()
+    {
+        Handlers.AllChains().SelectMany(chain => chain.Handlers).Select(call => call.HandlerType.Name)
+            .ShouldNotContain(name => name == "ConnectedAccountEventsHandler" || name == "PayoutEventsHandler");
+    }
+
+    [Fact]
+    public void Each_reaction_to_a_deleted_account_is_a_handler_of_its_own()
+    {
+        Handlers.MultipleHandlerBehavior.ShouldBe(MultipleHandlerBehavior.Separated);
+        var handlerTypes = Handlers.AllChains()
+            .Where(chain => chain.MessageType == typeof(AccountDeleted))
+            .SelectMany(chain => chain.ByEndpoint.Count > 0 ? chain.ByEndpoint.SelectMany(c => c.Handlers) : chain.Handlers)
+            .Select(call => call.HandlerType.Name)
+            .Distinct()
+            .Order()
+            .ToList();
+
+        handlerTypes.ShouldBe(["AccountDeletedHandler", "AccountDeletedNotificationsHandler", "AccountDeletedShopHandler", "ForumAuthorNamesHandler"]);
+    }
+}
