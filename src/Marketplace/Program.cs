@@ -1,3 +1,4 @@
+using Marketplace.Infrastructure.Hosting;
 using Marketplace.Infrastructure.Logging;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Payments;
@@ -8,6 +9,11 @@ using Marketplace.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMarketplaceLogging();
+if (builder.RefusesToStart(args))
+{
+    return 1;
+}
+
 builder.AddMarketplaceDatabase();
 builder.AddCritterStack();
 builder.AddMarketplaceWeb();

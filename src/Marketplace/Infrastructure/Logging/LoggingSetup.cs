@@ -8,21 +8,16 @@ public static class LoggingSetup
     /// <summary>Serilog to the console: readable lines in Development, compact JSON elsewhere; levels from <c>Serilog</c> settings.</summary>
     public static void AddMarketplaceLogging(this WebApplicationBuilder builder)
     {
-        var readable = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (readable)
-            {
-                logger.WriteTo.Console(outputTemplate:
-                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
-            }
-            else
-            {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-        });
+            WriteToConsole(logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext(), builder));
     }
+
+    /// <summary>A logger for what happens before the host exists (a refused start), written like the host's.</summary>
+    public static Serilog.Core.Logger CreateStartupLogger(WebApplicationBuilder builder) =>
+        WriteToConsole(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration), builder).CreateLogger();
+
+    private static LoggerConfiguration WriteToConsole(LoggerConfiguration logger, WebApplicationBuilder builder) =>
+        builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            ? logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
+            : logger.WriteTo.Console(new RenderedCompactJsonFormatter());
 }

@@ -21,6 +21,12 @@ public sealed class StripeOptions
 
     public string? SecretKey { get; set; }
 
+    /// <summary>
+    /// A Stripe-compatible server to send API calls to instead of Stripe (stripe-mock, or the standalone sandbox host
+    /// the local production topology runs); empty for Stripe itself.
+    /// </summary>
+    public string? ApiBase { get; set; }
+
     /// <summary>Signing secret of the platform's webhook endpoint.</summary>
     public string? WebhookSecret { get; set; }
 

@@ -31,7 +31,9 @@ public static class StripeSetup
             var http = new SystemNetHttpClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), maxNetworkRetries: 2);
             if (!options.UsesSandbox)
             {
-                return new StripeClient(new StripeClientOptions { ApiKey = options.SecretKey, HttpClient = http });
+                return options.ApiBase is { Length: > 0 } apiBase
+                    ? new StripeClient(new StripeClientOptions { ApiKey = options.SecretKey, HttpClient = http, ApiBase = apiBase, ConnectBase = apiBase, FilesBase = apiBase })
+                    : new StripeClient(new StripeClientOptions { ApiKey = options.SecretKey, HttpClient = http });
             }
 
             var sandbox = sp.GetRequiredService<StripeSandboxAddress>().ApiBase;
