@@ -14,6 +14,17 @@ public static class CritterStackSetup
     public const string DocumentSchema = "marketplace";
     public const string MessageSchema = "wolverine";
 
+    /// <summary>
+    /// The production build (<c>dotnet publish</c>) loads the handler code <c>codegen write</c> wrote before it was
+    /// compiled, and carries no compiler; every other build compiles that code at start-up (docs/operations.md).
+    /// </summary>
+    public const TypeLoadMode GeneratedCode =
+#if PRODUCTION_BUILD
+        TypeLoadMode.Static;
+#else
+        TypeLoadMode.Dynamic;
+#endif
+
     public static void AddCritterStack(this WebApplicationBuilder builder)
     {
         builder.Services.AddMarten(options =>
@@ -26,13 +37,10 @@ public static class CritterStackSetup
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = MessageSchema);
 
-        // Production loads the handler code written by `dotnet run -- codegen write` (docs/operations.md);
-        // every other environment compiles it at start-up.
-        var codeMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
         builder.Services.CritterStackDefaults(defaults =>
         {
-            defaults.Development.GeneratedCodeMode = codeMode;
-            defaults.Production.GeneratedCodeMode = codeMode;
+            defaults.Development.GeneratedCodeMode = GeneratedCode;
+            defaults.Production.GeneratedCodeMode = GeneratedCode;
             defaults.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
             defaults.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
         });

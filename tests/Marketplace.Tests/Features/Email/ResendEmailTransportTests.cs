@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Marketplace.Features.Email;
+using Marketplace.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

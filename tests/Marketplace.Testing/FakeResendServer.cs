@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Marketplace.Tests.Features.Email;
+namespace Marketplace.Testing;
 
 /// <summary>
-/// A stand-in for Resend's API on a loopback port: answers every request with the next scripted status (then 200)
-/// and records what it received.
+/// A stand-in for Resend's API on a loopback port (the email transport tests, the production smoke's mail): answers
+/// every request with the next scripted status (then 200) and records what it received.
 /// </summary>
-internal sealed class FakeResendServer : IAsyncDisposable
+public sealed class FakeResendServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _statuses;
@@ -65,4 +65,4 @@ internal sealed class FakeResendServer : IAsyncDisposable
     }
 }
 
-internal sealed record RecordedRequest(string Method, string Path, string Authorization, string IdempotencyKey, string? ContentType, string Body);
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string IdempotencyKey, string? ContentType, string Body);
