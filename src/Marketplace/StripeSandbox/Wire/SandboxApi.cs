@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using JasperFx;
 using Marketplace.Infrastructure.Payments;
-using Marketplace.Infrastructure.Persistence;
 using Marketplace.StripeSandbox.Connect;
 using Marten;
 using Wolverine.Marten;
