@@ -1,39 +1,49 @@
-using System.Globalization;
-using Marketplace.Infrastructure.Payments;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.StripeSandbox;
 
 /// <summary>
-/// The <c>Stripe:Sandbox</c> settings: <c>WebhookUrl</c> (where events are delivered; default the app's own
-/// <c>/api/webhooks/stripe</c>) and <c>RetryDelays</c> (the waits between delivery rounds, as a comma-separated list
-/// or an array of time spans).
+/// <see cref="StripeSandboxOptions"/> with their defaults filled in. The addresses default to the host's listening
+/// address, known only once the server has started, so they are worked out when asked for.
 /// </summary>
-public sealed class SandboxSettings(IConfiguration configuration, StripeSandboxAddress address)
+public sealed class SandboxSettings(IOptions<StripeSandboxOptions> options, IServer server)
 {
-    public const string Section = "Stripe:Sandbox";
     public const string WebhookPath = "/api/webhooks/stripe";
 
-    /// <summary>Stripe retries for days with growing waits; the sandbox keeps the shape and shortens the scale.</summary>
-    public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
-        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+    private StripeSandboxOptions Options => options.Value;
 
-    public string WebhookUrl =>
-        configuration[$"{Section}:WebhookUrl"] is { Length: > 0 } configured ? configured : $"{address.Origin}{WebhookPath}";
+    public string ApiKey => Options.ApiKey;
 
-    public IReadOnlyList<TimeSpan> RetryDelays { get; } = ReadDelays(configuration.GetSection($"{Section}:RetryDelays"));
+    /// <summary>The origin of the hosted pages the API's links lead to.</summary>
+    public string PublicUrl => Options.PublicUrl?.TrimEnd('/') ?? Origin;
 
-    private static IReadOnlyList<TimeSpan> ReadDelays(IConfigurationSection section)
+    public string WebhookUrl => Options.WebhookUrl ?? $"{Origin}{WebhookPath}";
+
+    public IReadOnlyList<TimeSpan> RetryDelays => Options.RetryDelays;
+
+    private string Origin => Options.Url?.TrimEnd('/') ?? ListeningOrigin();
+
+    /// <summary>The secret an event is signed with: the Connect one for events of connected accounts.</summary>
+    public string SigningSecretFor(string? account) =>
+        (account is null ? Options.WebhookSecret : Options.ConnectWebhookSecret)
+        ?? throw new InvalidOperationException("No webhook signing secret is configured, so the sandbox cannot sign events.");
+
+    /// <summary>The first address the server listens on (http before https; a wildcard host becomes localhost).</summary>
+    private string ListeningOrigin()
     {
-        var texts = section.Value is { Length: > 0 } list
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [.. section.GetChildren().Select(child => child.Value ?? "")];
-        if (texts.Length == 0)
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .OrderBy(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
+        if (address is null)
         {
-            return DefaultRetryDelays;
+            return "http://localhost";
         }
 
-        return [.. texts.Select(text => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var delay) && delay >= TimeSpan.Zero
-            ? delay
-            : throw new InvalidOperationException($"{Section}:RetryDelays holds '{text}', which is not a time span such as 00:00:05."))];
+        var uri = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal));
+        return uri.GetLeftPart(UriPartial.Authority);
     }
 }

@@ -1,0 +1,46 @@
+using Marketplace.Infrastructure.Web;
+using Marketplace.StripeSandbox;
+using Wolverine;
+
+namespace Marketplace.Infrastructure.Payments;
+
+/// <summary>
+/// The Stripe sandbox inside the app, when <see cref="StripeSetup.SandboxEnabled(IConfiguration, IHostEnvironment)"/>
+/// (no Stripe key, Development only): on the app's database and Wolverine, under the app's address, signing with the
+/// app's webhook secrets. The one place the app names the sandbox's types.
+/// </summary>
+public static class EmbeddedStripeSandbox
+{
+    /// <summary>The named HttpClient the sandbox delivers webhook events with.</summary>
+    public const string WebhookHttpClientName = StripeSandboxHosting.WebhookHttpClientName;
+
+    public static void AddEmbeddedStripeSandbox(this WebApplicationBuilder builder)
+    {
+        if (!StripeSetup.SandboxEnabled(builder.Configuration, builder.Environment))
+        {
+            return;
+        }
+
+        var services = builder.Services;
+        services.AddStripeSandbox(builder.Configuration);
+        services.AddOptions<StripeSandboxOptions>()
+            .PostConfigure<StripeSandboxAddress, WebhookSigningSecrets, IConfiguration>((options, address, secrets, configuration) =>
+            {
+                // Stripe.net is given the same key, and the webhook endpoint checks the same secrets.
+                options.ApiKey = address.ApiKey;
+                options.WebhookSecret ??= secrets.Platform;
+                options.ConnectWebhookSecret ??= secrets.Connect;
+                options.PublicUrl ??= PublicUrl.Configured(configuration);
+            });
+        services.ConfigureWolverine(options => options.IncludeStripeSandbox());
+    }
+
+    /// <summary>Maps the sandbox's routes under <c>/stripe-sandbox</c> when it was added.</summary>
+    public static void MapEmbeddedStripeSandbox(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(SandboxSettings)))
+        {
+            app.MapStripeSandbox();
+        }
+    }
+}
