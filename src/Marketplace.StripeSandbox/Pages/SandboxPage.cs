@@ -6,7 +6,7 @@ namespace Marketplace.StripeSandbox.Pages;
 
 /// <summary>
 /// A hosted page of the sandbox (onboarding, Express dashboard, checkout): one HTML document styled by
-/// <c>/css/stripe-sandbox.css</c>, with no inline style or script, under a test-mode banner. Its forms may redirect to
+/// <see cref="SandboxStylesheet"/>, with no inline style or script, under a test-mode banner. Its forms may redirect to
 /// <paramref name="formTargets"/> (the return and refresh URLs), which the CSP's <c>form-action</c> must allow.
 /// </summary>
 public sealed class SandboxPage(string title, string body, params string[] formTargets) : IResult
@@ -49,7 +49,7 @@ public sealed class SandboxPage(string title, string body, params string[] formT
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <meta name="robots" content="noindex">
           <title>{Encode(title)} · Stripe sandbox</title>
-          <link rel="stylesheet" href="/css/stripe-sandbox.css">
+          <link rel="stylesheet" href="{SandboxStylesheet.Path}">
         </head>
         <body class="sbx">
           <div class="sbx-banner" role="note"><strong>Test mode</strong> · Marketplace Stripe sandbox: nothing here is real, and nothing leaves this server.</div>

@@ -3,6 +3,7 @@ using Marketplace.StripeSandbox.Balances;
 using Marketplace.StripeSandbox.Connect;
 using Marketplace.StripeSandbox.Control;
 using Marketplace.StripeSandbox.Events;
+using Marketplace.StripeSandbox.Pages;
 using Marketplace.StripeSandbox.Payments;
 using Marketplace.StripeSandbox.Payouts;
 using Marketplace.StripeSandbox.Transfers;
@@ -80,6 +81,7 @@ public static class StripeSandboxHosting
         ReverseTransfer.Map(api);
         api.MapUnrecognized();
 
+        SandboxStylesheet.Map(sandbox);
         OnboardingPage.Map(sandbox);
         ExpressDashboardPage.Map(sandbox);
         CheckoutPage.Map(sandbox);
