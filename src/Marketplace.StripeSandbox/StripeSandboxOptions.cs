@@ -80,7 +80,7 @@ public sealed class StripeSandboxOptions
     }
 
     private static string? Configured(IConfigurationSection section, string key) =>
-        section[key] is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        section[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static TimeSpan[]? ReadDelays(IConfigurationSection section)
     {
