@@ -42,7 +42,7 @@ public class AppFixture : IAsyncLifetime
                 services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultyRoutes>();
                 // No socket under the test server: Stripe.net's calls to the sandbox and the sandbox's webhook
                 // deliveries go through its in-memory handler, as HTTP requests through the whole pipeline.
-                foreach (var name in new[] { StripeSetup.HttpClientName, StripeSetup.SandboxWebhookHttpClientName })
+                foreach (var name in new[] { StripeSetup.HttpClientName, EmbeddedStripeSandbox.WebhookHttpClientName })
                 {
                     services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
                 }

@@ -32,6 +32,7 @@ public sealed class OnboardingTests(AppFixture fixture) : StripeSandboxTest(fixt
         html.ShouldContain(">Submit</button>");
         html.ShouldContain(">Leave requirements due</button>");
         html.ShouldContain("""<label for="business_name">""");
+        html.ShouldContain("""<link rel="stylesheet" href="/stripe-sandbox/stripe-sandbox.css">""");
         page.Context.Response.Headers.ContentSecurityPolicy.ToString().ShouldContain("form-action 'self' https://shop.example");
 
         await SubmitAsync(path, "complete", "https://shop.example/payouts/return");
@@ -42,6 +43,15 @@ public sealed class OnboardingTests(AppFixture fixture) : StripeSandboxTest(fixt
             s.Header("Location").SingleValueShouldEqual("https://shop.example/payouts/refresh");
         });
         await SubmitAsync(path, "complete", "https://shop.example/payouts/refresh");
+    }
+
+    [Fact]
+    public async Task The_hosted_pages_stylesheet_is_served_by_the_sandbox_itself()
+    {
+        var css = await Host.Scenario(s => s.Get.Url("/stripe-sandbox/stripe-sandbox.css"));
+
+        css.Context.Response.ContentType.ShouldBe("text/css; charset=utf-8");
+        css.ReadAsText().ShouldContain(".sbx-banner");
     }
 
     [Fact]

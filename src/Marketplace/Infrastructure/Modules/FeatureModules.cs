@@ -1,4 +1,5 @@
 using System.Reflection;
+using Marketplace.Infrastructure.Payments;
 
 namespace Marketplace.Infrastructure.Modules;
 
@@ -37,5 +38,7 @@ public static class FeatureModules
         {
             module.MapEndpoints(app);
         }
+
+        app.MapEmbeddedStripeSandbox();
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 namespace Marketplace.Infrastructure.Payments;
 
 /// <summary>
-/// Where the embedded sandbox answers: <c>Stripe:Sandbox:Url</c> when set, else this app's own listening address,
-/// under <see cref="PathPrefix"/>.
+/// Where the app reaches the Stripe sandbox: <c>Stripe:Sandbox:Url</c> when set, else this app's own listening address,
+/// under <see cref="PathPrefix"/>, with <c>Stripe:Sandbox:ApiKey</c> (default <see cref="StripeOptions.SandboxSecretKey"/>).
 /// </summary>
 public sealed class StripeSandboxAddress(IConfiguration configuration, IServer server)
 {
@@ -14,7 +14,10 @@ public sealed class StripeSandboxAddress(IConfiguration configuration, IServer s
     /// <summary>The API base Stripe.net is pointed at (it appends <c>/v1/...</c>).</summary>
     public string ApiBase => $"{Origin}{PathPrefix}";
 
-    /// <summary>The app's own origin, as the sandbox reaches it (webhook deliveries go there).</summary>
+    /// <summary>The sandbox's origin: the app's own, unless configured.</summary>
     public string Origin =>
         configuration["Stripe:Sandbox:Url"] is { Length: > 0 } configured ? configured.TrimEnd('/') : PublicUrl.ListeningOrigin(server);
+
+    public string ApiKey =>
+        configuration["Stripe:Sandbox:ApiKey"] is { Length: > 0 } configured ? configured : StripeOptions.SandboxSecretKey;
 }

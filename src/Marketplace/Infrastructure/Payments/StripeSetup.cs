@@ -12,9 +12,6 @@ public static class StripeSetup
     /// <summary>The named HttpClient Stripe.net sends its requests with.</summary>
     public const string HttpClientName = "stripe";
 
-    /// <summary>The named HttpClient the sandbox delivers webhook events with.</summary>
-    public const string SandboxWebhookHttpClientName = "stripe-sandbox-webhooks";
-
     public static void AddMarketplaceStripe(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,12 +33,13 @@ public static class StripeSetup
                     : new StripeClient(new StripeClientOptions { ApiKey = options.SecretKey, HttpClient = http });
             }
 
-            var sandbox = sp.GetRequiredService<StripeSandboxAddress>().ApiBase;
+            var sandbox = sp.GetRequiredService<StripeSandboxAddress>();
             return new StripeClient(new StripeClientOptions
             {
-                ApiKey = StripeOptions.SandboxSecretKey, HttpClient = http, ApiBase = sandbox, ConnectBase = sandbox, FilesBase = sandbox,
+                ApiKey = sandbox.ApiKey, HttpClient = http, ApiBase = sandbox.ApiBase, ConnectBase = sandbox.ApiBase, FilesBase = sandbox.ApiBase,
             });
         });
+        builder.AddEmbeddedStripeSandbox();
     }
 
     /// <summary>
@@ -49,7 +47,14 @@ public static class StripeSetup
     /// anyone's word, so a Staging or Production host without a key has no payments rather than fake ones.
     /// </summary>
     public static bool SandboxEnabled(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StripeOptions>>().Value.UsesSandbox && services.GetRequiredService<IHostEnvironment>().IsDevelopment();
+        EmbeddedStripeSandbox.Included && services.GetRequiredService<IOptions<StripeOptions>>().Value.UsesSandbox
+        && services.GetRequiredService<IHostEnvironment>().IsDevelopment();
+
+    /// <summary>The same decision from configuration, while the app is being built.</summary>
+    public static bool SandboxEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        EmbeddedStripeSandbox.Included && string.IsNullOrWhiteSpace(configuration[$"{StripeOptions.Section}:{nameof(StripeOptions.SecretKey)}"])
+        && string.IsNullOrWhiteSpace(configuration[StripeOptions.SecretKeyVariable])
+        && environment.IsDevelopment();
 }
 
 /// <summary>The secrets webhook signatures are checked against; without configuration, the development secrets (published in this source) in Development only.</summary>

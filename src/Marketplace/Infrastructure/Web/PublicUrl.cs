@@ -9,20 +9,16 @@ namespace Marketplace.Infrastructure.Web;
 /// </summary>
 public static class PublicUrl
 {
-    public static string Of(HttpContext context)
-    {
-        var configured = context.RequestServices.GetRequiredService<IConfiguration>()["Site:PublicUrl"];
-        return string.IsNullOrWhiteSpace(configured)
-            ? $"{context.Request.Scheme}://{context.Request.Host}"
-            : configured.TrimEnd('/');
-    }
+    public static string Of(HttpContext context) =>
+        Configured(context.RequestServices.GetRequiredService<IConfiguration>()) ?? $"{context.Request.Scheme}://{context.Request.Host}";
 
     /// <summary>For work outside a request (message handlers): <c>Site:PublicUrl</c>, else this app's own listening address.</summary>
-    public static string Of(IServiceProvider services)
-    {
-        var configured = services.GetRequiredService<IConfiguration>()["Site:PublicUrl"];
-        return string.IsNullOrWhiteSpace(configured) ? ListeningOrigin(services.GetRequiredService<IServer>()) : configured.TrimEnd('/');
-    }
+    public static string Of(IServiceProvider services) =>
+        Configured(services.GetRequiredService<IConfiguration>()) ?? ListeningOrigin(services.GetRequiredService<IServer>());
+
+    /// <summary><c>Site:PublicUrl</c>, or nothing when it is not set.</summary>
+    public static string? Configured(IConfiguration configuration) =>
+        configuration["Site:PublicUrl"] is { } configured && !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/') : null;
 
     /// <summary>The first address the server listens on (http before https; a wildcard host becomes localhost).</summary>
     public static string ListeningOrigin(IServer server)

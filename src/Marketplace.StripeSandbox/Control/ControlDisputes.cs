@@ -1,5 +1,4 @@
 using FluentValidation;
-using Marketplace.Infrastructure.Web;
 using Marketplace.StripeSandbox.Payments;
 using Marten;
 using Wolverine.Marten;
@@ -49,7 +48,7 @@ public static class ControlDisputes
 
         if (charge.Disputed || request.Amount > charge.Amount)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict,
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ControlProblemTypes.Conflict,
                 title: charge.Disputed ? "The charge is already disputed." : "A dispute cannot exceed the charge.");
         }
 
@@ -71,7 +70,7 @@ public static class ControlDisputes
 
         if (dispute.Status is "won" or "lost")
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: $"The dispute is already {dispute.Status}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ControlProblemTypes.Conflict, title: $"The dispute is already {dispute.Status}.");
         }
 
         outbox.Enroll(session);

@@ -1,17 +1,15 @@
 using System.Text.Json.Nodes;
-using Marketplace.Infrastructure.Payments;
-using Marketplace.Infrastructure.Web;
 using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Connect;
 
 /// <summary>
 /// <c>POST /v1/account_links</c>: a single-use link to the hosted onboarding page, expiring after five minutes, at
-/// <c>Site:PublicUrl</c> (or the origin this request came to).
+/// the sandbox's public URL.
 /// </summary>
 public static class CreateAccountLink
 {
-    public const string PagePath = $"{StripeSandboxAddress.PathPrefix}/connect/onboarding";
+    public const string PagePath = $"{StripeSandboxHosting.PathPrefix}/connect/onboarding";
 
     public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/account_links", ExecuteAsync);
 
@@ -42,7 +40,7 @@ public static class CreateAccountLink
             ["object"] = "account_link",
             ["created"] = link.Created,
             ["expires_at"] = link.ExpiresAt,
-            ["url"] = $"{PublicUrl.Of(request.Http)}{PagePath}/{link.Id}",
+            ["url"] = request.PageUrl($"{PagePath}/{link.Id}"),
         };
     }
 

@@ -1,5 +1,5 @@
-using Marketplace.Infrastructure.Persistence;
 using Marketplace.StripeSandbox.Pages;
+using Marketplace.StripeSandbox.Wire;
 using Marten;
 using Wolverine.Marten;
 

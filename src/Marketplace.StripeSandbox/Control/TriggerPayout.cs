@@ -1,5 +1,4 @@
 using FluentValidation;
-using Marketplace.Infrastructure.Web;
 using Marketplace.StripeSandbox.Connect;
 using Marketplace.StripeSandbox.Payouts;
 using Marketplace.StripeSandbox.Wire;

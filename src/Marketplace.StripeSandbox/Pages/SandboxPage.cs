@@ -1,17 +1,21 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Marketplace.Infrastructure.Web;
 
 namespace Marketplace.StripeSandbox.Pages;
 
 /// <summary>
 /// A hosted page of the sandbox (onboarding, Express dashboard, checkout): one HTML document styled by
-/// <c>/css/stripe-sandbox.css</c>, with no inline style or script, under a test-mode banner. Its forms may redirect to
+/// <see cref="SandboxStylesheet"/>, with no inline style or script, under a test-mode banner. Its forms may redirect to
 /// <paramref name="formTargets"/> (the return and refresh URLs), which the CSP's <c>form-action</c> must allow.
 /// </summary>
 public sealed class SandboxPage(string title, string body, params string[] formTargets) : IResult
 {
+    /// <summary>Nothing is loaded from elsewhere; <c>form-action</c> is widened per page.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
+
     public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
     private static readonly HashSet<string> ZeroDecimalCurrencies =
@@ -29,7 +33,7 @@ public sealed class SandboxPage(string title, string body, params string[] formT
         var origins = formTargets
             .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null)
             .OfType<string>().Distinct(StringComparer.Ordinal);
-        httpContext.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy.Replace(
+        httpContext.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace(
             "form-action 'self'", string.Join(' ', ["form-action 'self'", .. origins]), StringComparison.Ordinal);
         httpContext.Response.Headers.CacheControl = "no-store";
         httpContext.Response.StatusCode = StatusCode;
@@ -45,7 +49,7 @@ public sealed class SandboxPage(string title, string body, params string[] formT
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <meta name="robots" content="noindex">
           <title>{Encode(title)} · Stripe sandbox</title>
-          <link rel="stylesheet" href="/css/stripe-sandbox.css">
+          <link rel="stylesheet" href="{SandboxStylesheet.Path}">
         </head>
         <body class="sbx">
           <div class="sbx-banner" role="note"><strong>Test mode</strong> · Marketplace Stripe sandbox: nothing here is real, and nothing leaves this server.</div>

@@ -1,4 +1,3 @@
-using Marketplace.Infrastructure.Web;
 using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Control;
@@ -7,13 +6,13 @@ namespace Marketplace.StripeSandbox.Control;
 public static class ControlProblems
 {
     public static IResult NoSuchAccount(string accountId) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: $"The sandbox has no account {accountId}.");
+        statusCode: StatusCodes.Status404NotFound, type: ControlProblemTypes.NotFound, title: $"The sandbox has no account {accountId}.");
 
     public static IResult NoSuch(string what, string id) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: $"The sandbox has no {what} {id}.");
+        statusCode: StatusCodes.Status404NotFound, type: ControlProblemTypes.NotFound, title: $"The sandbox has no {what} {id}.");
 
     /// <summary>What the emulated Stripe refused (no payouts on this account, say), with Stripe's message.</summary>
     public static IResult Refused(StripeApiException refusal) => TypedResults.Problem(
-        statusCode: refusal.Status, type: ProblemTypes.ForStatus(refusal.Status), title: "Stripe would refuse this.", detail: refusal.Message,
+        statusCode: refusal.Status, type: ControlProblemTypes.ForStatus(refusal.Status), title: "Stripe would refuse this.", detail: refusal.Message,
         extensions: new Dictionary<string, object?> { ["stripeCode"] = refusal.Code });
 }

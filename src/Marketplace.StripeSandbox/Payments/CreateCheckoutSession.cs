@@ -1,17 +1,15 @@
 using System.Text.Json.Nodes;
-using Marketplace.Infrastructure.Payments;
-using Marketplace.Infrastructure.Web;
 using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Payments;
 
 /// <summary>
 /// <c>POST /v1/checkout/sessions</c> in payment mode with <c>line_items[][price_data]</c>: an open session whose
-/// <c>url</c> is the sandbox's hosted checkout (at <c>Site:PublicUrl</c>, or the origin this request came to).
+/// <c>url</c> is the sandbox's hosted checkout (at the sandbox's public URL).
 /// </summary>
 public static class CreateCheckoutSession
 {
-    public const string PagePath = $"{StripeSandboxAddress.PathPrefix}/checkout";
+    public const string PagePath = $"{StripeSandboxHosting.PathPrefix}/checkout";
 
     public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/checkout/sessions", ExecuteAsync);
 
@@ -63,7 +61,7 @@ public static class CreateCheckoutSession
                 "amount_too_small", "line_items");
         }
 
-        checkout.HostedUrl = $"{PublicUrl.Of(request.Http)}{PagePath}/{checkout.Id}";
+        checkout.HostedUrl = request.PageUrl($"{PagePath}/{checkout.Id}");
         request.Transaction.Session.Insert(checkout);
         return Task.FromResult(CheckoutSessionObject.Render(checkout));
     }

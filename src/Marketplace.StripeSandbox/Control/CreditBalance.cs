@@ -1,5 +1,4 @@
 using FluentValidation;
-using Marketplace.Infrastructure.Web;
 using Marketplace.StripeSandbox.Balances;
 using Marketplace.StripeSandbox.Connect;
 using Marten;

@@ -1,5 +1,4 @@
 using System.Text;
-using Marketplace.Infrastructure.Payments;
 using Stripe;
 
 namespace Marketplace.StripeSandbox.Events;
@@ -9,12 +8,11 @@ namespace Marketplace.StripeSandbox.Events;
 /// (<c>t=timestamp,v1=HMAC-SHA256(secret, "t.body")</c>) with the Connect secret for events of connected accounts
 /// and the platform secret otherwise, a fresh timestamp on every attempt.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSigningSecrets secrets, SandboxSettings settings, TimeProvider clock)
+public sealed class WebhookSender(IHttpClientFactory httpClients, SandboxSettings settings, TimeProvider clock)
 {
     public async Task<DeliveryAttempt> PostAsync(SandboxEvent stripeEvent, int round, int copy, CancellationToken ct)
     {
-        var secret = (stripeEvent.Account is null ? secrets.Platform : secrets.Connect)
-            ?? throw new InvalidOperationException("No webhook signing secret is configured, so the sandbox cannot sign events.");
+        var secret = settings.SigningSecretFor(stripeEvent.Account);
         var at = clock.GetUtcNow();
         var signature = EventUtility.GenerateSignatureHeader(stripeEvent.Payload, secret, at.ToUnixTimeSeconds());
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.WebhookUrl)
@@ -25,7 +23,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSigning
         request.Headers.TryAddWithoutValidation("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)");
         try
         {
-            using var response = await httpClients.CreateClient(StripeSetup.SandboxWebhookHttpClientName).SendAsync(request, ct);
+            using var response = await httpClients.CreateClient(StripeSandboxHosting.WebhookHttpClientName).SendAsync(request, ct);
             return new DeliveryAttempt(round, copy, at, (int)response.StatusCode, null, signature);
         }
         catch (HttpRequestException e)

@@ -8,6 +8,9 @@ public sealed record SandboxApiRequest(HttpContext Http, StripeForm Form, string
 {
     public string Route(string name) => Http.GetRouteValue(name)?.ToString() ?? "";
 
+    /// <summary>The absolute address of a hosted page, at the sandbox's public URL.</summary>
+    public string PageUrl(string path) => $"{Http.RequestServices.GetRequiredService<SandboxSettings>().PublicUrl}{path}";
+
     /// <summary>The object named by the route's <c>id</c> in the caller's account; Stripe's 404 for a missing one or another account's.</summary>
     public async Task<T> LoadInAccountAsync<T>(string objectName) where T : class, ISandboxAccountObject
     {

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using JasperFx;
-using Marketplace.Infrastructure.Payments;
-using Marketplace.Infrastructure.Persistence;
 using Marketplace.StripeSandbox.Connect;
 using Marten;
 using Wolverine.Marten;
@@ -14,7 +12,7 @@ namespace Marketplace.StripeSandbox.Wire;
 public delegate Task<JsonObject> StripeOperation(SandboxApiRequest request);
 
 /// <summary>
-/// Maps operations with Stripe's wire behaviour around them: the sandbox API key (<c>Authorization: Bearer</c>, or
+/// Maps operations with Stripe's wire behaviour around them: the sandbox's API key (<c>Authorization: Bearer</c>, or
 /// Basic with the key as user name as <c>curl -u</c> sends it), the <c>Stripe-Account</c> header, form or query
 /// parameters, <c>Idempotency-Key</c> replays, one transaction per call, JSON answers and Stripe's error format.
 /// </summary>
@@ -43,7 +41,7 @@ public static class SandboxApi
         string? idempotencyId = null;
         try
         {
-            RequireSandboxKey(http.Request);
+            RequireSandboxKey(http.Request, services.GetRequiredService<SandboxSettings>().ApiKey);
             var form = await StripeForm.ReadAsync(http.Request);
             var account = http.Request.Headers["Stripe-Account"].ToString() is { Length: > 0 } header ? header : null;
             if (account is not null && await session.LoadAsync<SandboxAccount>(account, http.RequestAborted) is null or { Deauthorized: true })
@@ -102,7 +100,7 @@ public static class SandboxApi
         }
     }
 
-    private static void RequireSandboxKey(HttpRequest request)
+    private static void RequireSandboxKey(HttpRequest request, string sandboxKey)
     {
         var authorization = request.Headers.Authorization.ToString();
         var key = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim()
@@ -114,7 +112,7 @@ public static class SandboxApi
                 "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(StripeOptions.SandboxSecretKey)))
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(sandboxKey)))
         {
             var shown = key.Length > 12 ? $"{key[..8]}{new string('*', key.Length - 12)}{key[^4..]}" : "***";
             throw new StripeApiException(StatusCodes.Status401Unauthorized, $"Invalid API Key provided: {shown}");

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Marketplace.Infrastructure.Payments;
-using Marketplace.Infrastructure.Web;
 using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Connect;
@@ -11,7 +9,7 @@ namespace Marketplace.StripeSandbox.Connect;
 /// </summary>
 public static class CreateLoginLink
 {
-    public const string PagePath = $"{StripeSandboxAddress.PathPrefix}/express";
+    public const string PagePath = $"{StripeSandboxHosting.PathPrefix}/express";
 
     public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/accounts/{id}/login_links", ExecuteAsync);
 
@@ -36,7 +34,7 @@ public static class CreateLoginLink
         {
             ["object"] = "login_link",
             ["created"] = link.Created,
-            ["url"] = $"{PublicUrl.Of(request.Http)}{PagePath}/{link.Id}",
+            ["url"] = request.PageUrl($"{PagePath}/{link.Id}"),
         };
     }
 }

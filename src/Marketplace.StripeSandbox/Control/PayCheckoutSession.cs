@@ -1,5 +1,4 @@
 using FluentValidation;
-using Marketplace.Infrastructure.Web;
 using Marketplace.StripeSandbox.Payments;
 using Marten;
 using Wolverine.Marten;
@@ -39,7 +38,7 @@ public static class PayCheckoutSession
 
         if (!checkout.IsOpen(clock.GetUtcNow()))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict,
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ControlProblemTypes.Conflict,
                 title: $"The checkout session is {checkout.Status}, not open.");
         }
 
@@ -49,7 +48,7 @@ public static class PayCheckoutSession
         await session.SaveChangesAsync(ct);
         return decline is null
             ? StripeObjectResult.Of(CheckoutSessionObject.Render(checkout))
-            : TypedResults.Problem(statusCode: StatusCodes.Status402PaymentRequired, type: ProblemTypes.BadRequest, title: decline.Message,
+            : TypedResults.Problem(statusCode: StatusCodes.Status402PaymentRequired, type: ControlProblemTypes.BadRequest, title: decline.Message,
                 extensions: new Dictionary<string, object?> { ["stripeCode"] = decline.Code, ["declineCode"] = decline.DeclineCode, ["charge"] = decline.Charge });
     }
 }

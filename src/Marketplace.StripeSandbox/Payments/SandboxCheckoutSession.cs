@@ -22,7 +22,7 @@ public sealed class SandboxCheckoutSession
     public string? PaidEmail { get; set; }
     public string? PaidName { get; set; }
 
-    /// <summary>The hosted page's address, fixed when the session was created (from <c>Site:PublicUrl</c> or that request).</summary>
+    /// <summary>The hosted page's address, fixed when the session was created (at the sandbox's public URL then).</summary>
     public string HostedUrl { get; set; } = "";
 
     [Marten.Schema.Version]
