@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: integration tests (Alba on the embedded PostgreSQL) and browser tests (Playwright in Debian's
-# Chromium). Installs what a fresh Debian 12 machine lacks for them (Chromium, the PostgreSQL binaries, redis-server
-# for the two-node forum tests); the .NET SDK is expected.
+# Runs every test: the production smoke (the published build in the local two-node topology of deploy/local, through
+# nginx), then the integration tests (Alba on the embedded PostgreSQL) and the browser tests (Playwright in Debian's
+# Chromium). Installs what a fresh Debian 12 machine lacks for them (Chromium, the PostgreSQL binaries, redis-server;
+# deploy/local/up.sh adds nginx); the .NET SDK is expected.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,4 +26,8 @@ if ! command -v redis-server >/dev/null; then
   need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 fi
 
-dotnet test Marketplace.sln --configuration Release "$@"
+dotnet build Marketplace.sln --configuration Release -nologo -clp:ErrorsOnly
+# First and alone: it publishes the production build and starts two nodes, and a broken production path should fail
+# the run at once.
+dotnet test tests/Marketplace.ProductionTests --configuration Release --no-build "$@"
+dotnet test Marketplace.sln --configuration Release --no-build --filter "FullyQualifiedName!~Marketplace.ProductionTests" "$@"

@@ -15,8 +15,9 @@ namespace Marketplace.Infrastructure.Payments;
 public static class EmbeddedStripeSandbox
 {
 #if PRODUCTION_BUILD
-    public const bool Included = false;
+    public static bool Included => false;
 
+#pragma warning disable IDE0060 // The development build's signatures, with nothing to add or map.
     public static void AddEmbeddedStripeSandbox(this WebApplicationBuilder builder)
     {
     }
@@ -24,9 +25,10 @@ public static class EmbeddedStripeSandbox
     public static void MapEmbeddedStripeSandbox(this IEndpointRouteBuilder app)
     {
     }
+#pragma warning restore IDE0060
 #else
     /// <summary>Whether this build carries the sandbox (every build but the production one).</summary>
-    public const bool Included = true;
+    public static bool Included => true;
 
     /// <summary>The named HttpClient the sandbox delivers webhook events with.</summary>
     public const string WebhookHttpClientName = StripeSandboxHosting.WebhookHttpClientName;
