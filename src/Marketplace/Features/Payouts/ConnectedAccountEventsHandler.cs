@@ -2,7 +2,9 @@ using Marketplace.Features.Shops;
 using Marketplace.Features.StripeWebhooks;
 using Marketplace.Infrastructure.Web;
 using Marten;
+using Microsoft.AspNetCore.Hosting.Server;
 using Stripe;
+using Wolverine;
 
 namespace Marketplace.Features.Payouts;
 
@@ -11,34 +13,33 @@ namespace Marketplace.Features.Payouts;
 /// reads the account from Stripe and applies that, so a late, older event can never overwrite a newer state.
 /// <c>account.application.deauthorized</c>: the seller disconnected the platform; the shop stops selling.
 /// </summary>
-public sealed class ConnectedAccountEventsHandler(IStripeClient stripe, IServiceProvider services) : IStripeEventHandler
+public static class ConnectedAccountEventsHandler
 {
-    public IReadOnlyCollection<string> EventTypes { get; } =
-        [Stripe.EventTypes.AccountUpdated, Stripe.EventTypes.CapabilityUpdated, Stripe.EventTypes.AccountApplicationDeauthorized];
-
-    public async Task HandleAsync(Event stripeEvent, StripeEventContext context, CancellationToken ct)
+    public static async Task HandleAsync(
+        ConnectedAccountEvent message, IDocumentSession session, IStripeClient stripe, IMessageBus messages, TimeProvider clock,
+        IConfiguration configuration, IServer server, CancellationToken ct)
     {
-        var accountId = stripeEvent.Account ?? (stripeEvent.Data.Object as Account)?.Id
-            ?? throw new InvalidOperationException($"Event {stripeEvent.Id} names no connected account.");
-        var shop = await UnknownConnectedAccountException.ShopOfAsync(context.Session, accountId, ct);
+        if (await StripeEventRecords.BeginAsync(session, message.EventId, ct) is not { } record)
+        {
+            return;
+        }
 
-        if (stripeEvent.Type == Stripe.EventTypes.AccountApplicationDeauthorized)
+        var shop = await UnknownConnectedAccountException.ShopOfAsync(session, message.Account, ct);
+        if (record.Type == Stripe.EventTypes.AccountApplicationDeauthorized)
         {
             shop.Payouts.Deauthorized = true;
             shop.Payouts.ChargesEnabled = false;
             shop.Payouts.PayoutsEnabled = false;
-            shop.Payouts.SyncedAt = context.Clock.GetUtcNow();
-            context.Session.Update(shop);
-            return;
+            shop.Payouts.SyncedAt = clock.GetUtcNow();
+            session.Update(shop);
         }
-
-        if (shop.Payouts.Deauthorized)
+        else if (!shop.Payouts.Deauthorized)
         {
-            return;
+            var account = await new AccountService(stripe).GetAsync(message.Account, cancellationToken: ct);
+            await PayoutAccountSync.ApplyAsync(shop, account, session, messages, clock, PublicUrl.Of(configuration, server), ct);
         }
 
-        var account = await new AccountService(stripe).GetAsync(accountId, cancellationToken: ct);
-        await PayoutAccountSync.ApplyAsync(shop, account, context.Session, context.Messages, context.Clock, PublicUrl.Of(services), ct);
+        StripeEventRecords.Complete(session, record, clock);
     }
 }
 

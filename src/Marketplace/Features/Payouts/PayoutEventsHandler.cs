@@ -1,7 +1,10 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.StripeWebhooks;
 using Marketplace.Infrastructure.Web;
+using Marten;
+using Microsoft.AspNetCore.Hosting.Server;
 using Stripe;
+using Wolverine;
 
 namespace Marketplace.Features.Payouts;
 
@@ -9,38 +12,41 @@ namespace Marketplace.Features.Payouts;
 /// Payouts of connected accounts (<c>payout.*</c>): kept per payout id, never moved back from a final status, and
 /// the seller is mailed once when a payout fails.
 /// </summary>
-public sealed class PayoutEventsHandler(IServiceProvider services) : IStripeEventHandler
+public static class PayoutEventsHandler
 {
-    public IReadOnlyCollection<string> EventTypes { get; } =
-        [Stripe.EventTypes.PayoutCreated, Stripe.EventTypes.PayoutUpdated, Stripe.EventTypes.PayoutPaid, Stripe.EventTypes.PayoutFailed, Stripe.EventTypes.PayoutCanceled];
-
-    public async Task HandleAsync(Event stripeEvent, StripeEventContext context, CancellationToken ct)
+    public static async Task HandleAsync(
+        ConnectedPayoutEvent message, IDocumentSession session, IMessageBus messages, TimeProvider clock, IConfiguration configuration, IServer server,
+        CancellationToken ct)
     {
-        var payout = stripeEvent.Data.Object as Payout ?? throw new InvalidOperationException($"Event {stripeEvent.Id} carries no payout.");
-        var accountId = stripeEvent.Account ?? throw new InvalidOperationException($"Payout event {stripeEvent.Id} names no connected account.");
-        var shop = await UnknownConnectedAccountException.ShopOfAsync(context.Session, accountId, ct);
-
-        var stored = await context.Session.LoadAsync<ShopPayout>(payout.Id, ct);
-        if (stored is not null && ShopPayout.IsFinal(stored.Status))
+        if (await StripeEventRecords.BeginAsync(session, message.EventId, ct) is not { } record)
         {
             return;
         }
 
-        var record = stored ?? new ShopPayout { Id = payout.Id, ShopId = shop.Id };
-        record.Amount = payout.Amount;
-        record.Currency = payout.Currency;
-        record.Status = payout.Status;
-        record.CreatedAt = payout.Created;
-        record.ArrivalDate = payout.ArrivalDate;
-        record.FailureCode = payout.FailureCode;
-        record.FailureMessage = payout.FailureMessage;
-        context.Session.Store(record);
-
-        if (record.Status == "failed" && await context.Session.LoadAsync<UserAccount>(shop.OwnerId, ct) is { Email: { } email, DeletedAt: null } owner)
+        var payout = EventUtility.ParseEvent(record.Payload, throwOnApiVersionMismatch: false).Data.Object as Payout
+            ?? throw new InvalidOperationException($"Event {record.Id} carries no payout.");
+        var shop = await UnknownConnectedAccountException.ShopOfAsync(session, message.Account, ct);
+        var stored = await session.LoadAsync<ShopPayout>(payout.Id, ct);
+        if (stored is null || !ShopPayout.IsFinal(stored.Status))
         {
-            var mail = PayoutEmails.PayoutFailed(owner.DisplayName, shop.Name, record.Amount, record.Currency, record.FailureMessage,
-                $"{PublicUrl.Of(services)}{PayoutEmails.PayoutsPage}");
-            await context.Messages.PublishAsync(mail.ToMessage(email));
+            var payoutRecord = stored ?? new ShopPayout { Id = payout.Id, ShopId = shop.Id };
+            payoutRecord.Amount = payout.Amount;
+            payoutRecord.Currency = payout.Currency;
+            payoutRecord.Status = payout.Status;
+            payoutRecord.CreatedAt = payout.Created;
+            payoutRecord.ArrivalDate = payout.ArrivalDate;
+            payoutRecord.FailureCode = payout.FailureCode;
+            payoutRecord.FailureMessage = payout.FailureMessage;
+            session.Store(payoutRecord);
+
+            if (payoutRecord.Status == "failed" && await session.LoadAsync<UserAccount>(shop.OwnerId, ct) is { Email: { } email, DeletedAt: null } owner)
+            {
+                var mail = PayoutEmails.PayoutFailed(owner.DisplayName, shop.Name, payoutRecord.Amount, payoutRecord.Currency,
+                    payoutRecord.FailureMessage, $"{PublicUrl.Of(configuration, server)}{PayoutEmails.PayoutsPage}");
+                await messages.PublishAsync(mail.ToMessage(email));
+            }
         }
+
+        StripeEventRecords.Complete(session, record, clock);
     }
 }

@@ -1,5 +1,4 @@
 using Marketplace.Features.Accounts;
-using Marketplace.Features.StripeWebhooks;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
@@ -14,8 +13,6 @@ public sealed class PayoutsModule : IFeatureModule
     {
         services.AddScoped<ConnectedAccounts>();
         services.AddDemoData<DemoShop>();
-        services.AddStripeEventHandler<ConnectedAccountEventsHandler>();
-        services.AddStripeEventHandler<PayoutEventsHandler>();
         services.ConfigureMarten(options => options.Schema.For<ShopPayout>().Identity(x => x.Id).Index(x => x.ShopId).UseOptimisticConcurrency(true));
     }
 

@@ -3,15 +3,14 @@ using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using Microsoft.Extensions.Options;
-using Stripe;
 using Wolverine.Marten;
 
 namespace Marketplace.Features.StripeWebhooks;
 
 /// <summary>
-/// <c>POST /api/webhooks/stripe</c>: verifies the signature against the platform and the Connect signing secrets,
-/// stores the event once and queues its processing in the same transaction, and answers at once. A duplicate
-/// delivery is acknowledged and changes nothing.
+/// <c>POST /api/webhooks/stripe</c>: verifies the payload and its signature (<see cref="SignedStripeEvent"/>), stores
+/// the event once and, in the same transaction, sends it to the feature that applies it or marks it ignored; then
+/// answers at once. A duplicate delivery is acknowledged and changes nothing.
 /// </summary>
 public static class ReceiveStripeWebhook
 {
@@ -22,7 +21,7 @@ public static class ReceiveStripeWebhook
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(Route, HandleAsync).WithTags("Webhooks").AllowAnonymous().DisableAntiforgery().WithName("ReceiveStripeWebhook")
-            .WithSummary("Stripe events, platform and Connect. 400 when the signature, its age or the mode is wrong; 200 once stored.")
+            .WithSummary("Stripe events, platform and Connect. 400 when the payload is not an event, or its signature, its age or its mode is wrong; 200 once stored.")
             .Produces<Response>().ProducesProblem(StatusCodes.Status400BadRequest);
 
     public static async Task<IResult> HandleAsync(
@@ -35,7 +34,7 @@ public static class ReceiveStripeWebhook
             return Refuse("The payload is missing or larger than 512 KB.");
         }
 
-        var stripeEvent = Verify(payload, request.Headers["Stripe-Signature"].ToString(), secrets, options.Value.WebhookToleranceSeconds, out var error);
+        var stripeEvent = SignedStripeEvent.Verify(payload, request.Headers["Stripe-Signature"].ToString(), secrets, options.Value.WebhookToleranceSeconds, out var error);
         if (stripeEvent is null)
         {
             return Refuse(error!);
@@ -52,8 +51,8 @@ public static class ReceiveStripeWebhook
             CreatedAt = stripeEvent.Created, ReceivedAt = clock.GetUtcNow(), Payload = payload, Status = StripeEventStatus.Received,
         };
         outbox.Enroll(session);
+        await StripeEventDispatch.DispatchAsync(outbox, record, clock);
         session.Insert(record);
-        await outbox.PublishAsync(new ProcessStripeEvent(record.Id));
         try
         {
             await session.SaveChangesAsync(ct);
@@ -64,33 +63,6 @@ public static class ReceiveStripeWebhook
         }
 
         return TypedResults.Ok(new Response(record.Id, Duplicate: false));
-    }
-
-    private static Event? Verify(string payload, string signature, WebhookSigningSecrets secrets, int tolerance, out string? error)
-    {
-        error = string.IsNullOrEmpty(signature) ? "The Stripe-Signature header is missing." : "No signing secret is configured.";
-        foreach (var secret in new[] { secrets.Platform, secrets.Connect })
-        {
-            if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(signature))
-            {
-                continue;
-            }
-
-            try
-            {
-                return EventUtility.ConstructEvent(payload, signature, secret, tolerance, throwOnApiVersionMismatch: false);
-            }
-            catch (StripeException e)
-            {
-                error = e.Message;
-                if (e.Message.Contains("tolerance", StringComparison.OrdinalIgnoreCase))
-                {
-                    break; // the signature matched this secret: the event is just too old
-                }
-            }
-        }
-
-        return null;
     }
 
     private static async Task<string?> ReadPayloadAsync(HttpRequest request, CancellationToken ct)

@@ -1,6 +1,9 @@
 namespace Marketplace.Features.StripeWebhooks;
 
-/// <summary><c>Stripe:Webhooks</c>: how a failing event handler is retried before the event is marked failed.</summary>
+/// <summary>
+/// <c>Stripe:Webhooks</c>: how a failing event handler is retried before the event is marked failed, and how often and
+/// after how long events that wait without a message running are sent again.
+/// </summary>
 public sealed class StripeWebhookOptions
 {
     public const string Section = "Stripe:Webhooks";
@@ -10,6 +13,11 @@ public sealed class StripeWebhookOptions
 
     /// <summary>The wait before each retry (configuration replaces the defaults; it cannot append to them).</summary>
     public TimeSpan[]? RetryDelays { get; set; }
+
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an event may stay received (or past its retry time) before the sweeper sends it again.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     public IReadOnlyList<TimeSpan> Delays => RetryDelays is { Length: > 0 } configured ? configured : DefaultRetryDelays;
 }

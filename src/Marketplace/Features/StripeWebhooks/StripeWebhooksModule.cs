@@ -6,14 +6,19 @@ using Wolverine;
 
 namespace Marketplace.Features.StripeWebhooks;
 
-/// <summary>Stripe's webhooks: verified, stored once, processed by idempotent handlers that features register.</summary>
+/// <summary>
+/// Stripe's webhooks: verified, stored once, sent as a typed message to the feature that applies them (ordinary
+/// Wolverine handlers, retried and dead-lettered by <see cref="StripeEventFailurePolicy"/>), swept when stuck.
+/// </summary>
 public sealed class StripeWebhooksModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StripeWebhookOptions>().BindConfiguration(StripeWebhookOptions.Section);
-        services.AddScoped<StripeEventHandlers>();
-        services.ConfigureWolverine(options => options.CodeGeneration.AlwaysUseServiceLocationFor<StripeEventHandlers>());
+        var retryDelays = (configuration.GetSection(StripeWebhookOptions.Section).Get<StripeWebhookOptions>() ?? new()).Delays;
+        services.ConfigureWolverine(options => options.Policies.Add(new StripeEventFailurePolicy(retryDelays)));
+        services.AddSingleton<StripeEventSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<StripeEventSweeper>());
         services.ConfigureMarten(options => options.Schema.For<StripeEventRecord>().Identity(x => x.Id)
             .Index(x => x.ReceivedAt).Index(x => x.Status).UseOptimisticConcurrency(true));
     }

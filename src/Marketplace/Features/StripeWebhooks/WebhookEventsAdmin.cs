@@ -62,15 +62,15 @@ public static class WebhookEventsAdmin
         return new Page([.. paged.Select(EventSummary.Of)], paged.TotalItemCount, number, size);
     }
 
-    public static async Task<IResult> ReplayAsync(string eventId, IDocumentSession session, IMartenOutbox outbox, CancellationToken ct)
+    public static async Task<IResult> ReplayAsync(string eventId, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var record = await ReplayCoreAsync(eventId, session, outbox, ct);
+        var record = await ReplayCoreAsync(eventId, session, outbox, clock, ct);
         return record is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such event.")
             : TypedResults.Accepted((string?)null, EventSummary.Of(record));
     }
 
-    public static async Task<StripeEventRecord?> ReplayCoreAsync(string eventId, IDocumentSession session, IMartenOutbox outbox, CancellationToken ct)
+    public static async Task<StripeEventRecord?> ReplayCoreAsync(string eventId, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var record = await session.LoadAsync<StripeEventRecord>(eventId, ct);
         if (record is null)
@@ -82,8 +82,8 @@ public static class WebhookEventsAdmin
         record.Replays++;
         record.Status = StripeEventStatus.Received;
         record.NextAttemptAt = null;
+        await StripeEventDispatch.DispatchAsync(outbox, record, clock);
         session.Update(record);
-        await outbox.PublishAsync(new ProcessStripeEvent(record.Id, Replay: true));
         await session.SaveChangesAsync(ct);
         return record;
     }

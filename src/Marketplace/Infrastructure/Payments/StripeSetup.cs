@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Stripe;
+using Wolverine;
 
 namespace Marketplace.Infrastructure.Payments;
 
@@ -22,6 +23,8 @@ public static class StripeSetup
         services.AddSingleton(sp => new WebhookSigningSecrets(
             sp.GetRequiredService<IOptions<StripeOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
         services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // Built by a factory from options, so Wolverine's handler code has to ask the container for it.
+        services.ConfigureWolverine(options => options.CodeGeneration.AlwaysUseServiceLocationFor<IStripeClient>());
         services.AddScoped<IStripeClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StripeOptions>>().Value;

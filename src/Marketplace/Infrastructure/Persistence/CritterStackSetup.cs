@@ -1,6 +1,5 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
-using Marketplace.Features.StripeWebhooks;
 using Marten;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -47,8 +46,6 @@ public static class CritterStackSetup
 
         builder.Host.UseWolverine(options =>
         {
-            // Stripe event handlers are named like Wolverine handlers but are dispatched by ProcessStripeEvent.
-            options.Discovery.CustomizeHandlerDiscovery(types => types.Excludes.Implements<IStripeEventHandler>());
             // Each handler of a message runs in its own transaction with its own retries: the reactions to
             // AccountDeleted (tombstone, shop closure, forum names, notifications) are independent and idempotent,
             // so one failing must neither undo nor hold back the others (docs/architecture.md).

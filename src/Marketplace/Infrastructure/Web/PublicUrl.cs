@@ -13,8 +13,10 @@ public static class PublicUrl
         Configured(context.RequestServices.GetRequiredService<IConfiguration>()) ?? $"{context.Request.Scheme}://{context.Request.Host}";
 
     /// <summary>For work outside a request (message handlers): <c>Site:PublicUrl</c>, else this app's own listening address.</summary>
-    public static string Of(IServiceProvider services) =>
-        Configured(services.GetRequiredService<IConfiguration>()) ?? ListeningOrigin(services.GetRequiredService<IServer>());
+    public static string Of(IServiceProvider services) => Of(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IServer>());
+
+    /// <inheritdoc cref="Of(IServiceProvider)"/>
+    public static string Of(IConfiguration configuration, IServer server) => Configured(configuration) ?? ListeningOrigin(server);
 
     /// <summary><c>Site:PublicUrl</c>, or nothing when it is not set.</summary>
     public static string? Configured(IConfiguration configuration) =>

@@ -11,7 +11,7 @@ namespace Marketplace.Pages.Admin;
 
 /// <summary>Received Stripe events for admins: what happened to each, and a replay for the ones that failed.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class WebhooksModel(IDocumentSession session, IMartenOutbox outbox) : PageModel
+public sealed class WebhooksModel(IDocumentSession session, IMartenOutbox outbox, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -30,7 +30,7 @@ public sealed class WebhooksModel(IDocumentSession session, IMartenOutbox outbox
 
     public async Task<IActionResult> OnPostReplayAsync(string eventId, CancellationToken ct)
     {
-        var record = await WebhookEventsAdmin.ReplayCoreAsync(eventId, session, outbox, ct);
+        var record = await WebhookEventsAdmin.ReplayCoreAsync(eventId, session, outbox, clock, ct);
         TempData.Flash(record is null ? "No such event." : $"Replaying {record.Type} ({record.Id}); refresh in a moment to see the outcome.");
         return RedirectToPage(new { Status, p = PageNumber });
     }

@@ -19,7 +19,8 @@ public sealed class WebhookEventsAdminTests(AppFixture fixture) : StripeWebhookT
         var failed = await SettledAsync(eventId);
 
         failed.Status.ShouldBe(StripeEventStatus.Failed);
-        failed.Attempts.ShouldBe(3); // AppFixture configures two retry delays
+        // The first try, the quick retries, then the two scheduled retries AppFixture configures.
+        failed.Attempts.ShouldBe(1 + StripeEventFailurePolicy.Cooldowns.Length + 2);
         var listed = (await AsUserAsync(admin.Token, s => s.Get.Url("/api/admin/webhooks?status=failed"))).ReadAsJson<JsonElement>();
         var item = listed.GetProperty("items").EnumerateArray().Single();
         item.GetProperty("id").GetString().ShouldBe(eventId);

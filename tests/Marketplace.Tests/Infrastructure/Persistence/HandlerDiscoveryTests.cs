@@ -1,4 +1,5 @@
 using Marketplace.Features.Accounts;
+using Marketplace.Features.StripeWebhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Runtime.Handlers;
@@ -26,10 +27,12 @@ public sealed class HandlerDiscoveryTests(AppFixture fixture) : IntegrationTest(
     }
 
     [Fact]
-    public void Stripe_event_handlers_are_left_to_the_webhook_processor()
+    public void Stripe_events_are_applied_by_ordinary_handlers_of_the_marketplace_own_messages()
     {
-        Handlers.AllChains().SelectMany(chain => chain.Handlers).Select(call => call.HandlerType.Name)
-            .ShouldNotContain(name => name == "ConnectedAccountEventsHandler" || name == "PayoutEventsHandler");
+        var stripeChains = Handlers.AllChains().Where(chain => typeof(IStripeEventMessage).IsAssignableFrom(chain.MessageType)).ToList();
+
+        stripeChains.Select(chain => chain.MessageType).ShouldBe([typeof(ConnectedAccountEvent), typeof(ConnectedPayoutEvent)], ignoreOrder: true);
+        stripeChains.ShouldAllBe(chain => chain.Failures.Any());
     }
 
     [Fact]
