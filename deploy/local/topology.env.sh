@@ -41,7 +41,7 @@ stop_pid() { # name: SIGTERM, then SIGKILL after 20 s
   [ -s "$file" ] || return 0
   pid="$(cat "$file")"
   if kill "$pid" 2>/dev/null; then
-    for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    for _ in $(seq 1 80); do grep -qs '^[0-9]* ([^)]*) [^Z]' "/proc/$pid/stat" || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
   fi
   rm -f "$file"

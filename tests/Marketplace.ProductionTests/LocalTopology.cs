@@ -46,6 +46,12 @@ public sealed class LocalTopology : IAsyncLifetime
         await Mail.DisposeAsync();
     }
 
+    /// <summary>The nodes' database, for checks no API offers (what a crashed node left behind).</summary>
+    public string DatabaseConnectionString =>
+        $"Host=127.0.0.1;Port={BasePort + 20};Database=marketplace;Username=marketplace;Password=marketplace-local";
+
+    public Task KillNodeAsync(int node) => RunAsync("node.sh", "kill", node.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public Task StopNodeAsync(int node) => RunAsync("node.sh", "stop", node.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Task StartNodeAsync(int node) => RunAsync("node.sh", "start", node.ToString(System.Globalization.CultureInfo.InvariantCulture));

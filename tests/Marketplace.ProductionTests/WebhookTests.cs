@@ -12,38 +12,52 @@ public sealed class WebhookTests(LocalTopology topology)
     [Fact]
     public async Task A_signed_event_posted_through_nginx_again_and_at_once_is_processed_once()
     {
-        var id = $"evt_{Guid.NewGuid():N}";
+        var seller = await OnboardedSeller.CreateAsync(topology);
+        using var sellerClient = seller.Client;
+        var payoutId = $"po_{Guid.NewGuid():N}"[..20];
+        var id = $"evt_{payoutId}";
         var payload = new JsonObject
         {
             ["id"] = id,
             ["object"] = "event",
             ["api_version"] = StripeConfiguration.ApiVersion,
+            ["account"] = seller.AccountId,
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ["livemode"] = false,
             ["pending_webhooks"] = 1,
-            ["type"] = "customer.created",
-            ["data"] = new JsonObject { ["object"] = new JsonObject { ["id"] = $"cus_{Guid.NewGuid():N}"[..18], ["object"] = "customer" } },
+            ["type"] = "payout.paid",
+            ["data"] = new JsonObject
+            {
+                ["object"] = new JsonObject
+                {
+                    ["id"] = payoutId, ["object"] = "payout", ["amount"] = 4200, ["currency"] = "usd", ["status"] = "paid",
+                    ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["arrival_date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                },
+            },
         }.ToJsonString();
         using var nginx = new SmokeClient(topology.Nginx);
 
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(nginx, payload, LocalTopology.WebhookSecret)));
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(nginx, payload, LocalTopology.ConnectWebhookSecret)));
         statuses.ShouldAllBe(status => status == 200);
-        (await PostAsync(nginx, payload, LocalTopology.WebhookSecret)).ShouldBe(200);
-        (await PostAsync(nginx, payload.Replace("customer.created", "customer.deleted", StringComparison.Ordinal), "whsec_marketplace_development_platform"))
+        (await PostAsync(nginx, payload, LocalTopology.ConnectWebhookSecret)).ShouldBe(200);
+        (await PostAsync(nginx, payload, LocalTopology.WebhookSecret)).ShouldBe(400, "a connected account's event needs the Connect secret");
+        (await PostAsync(nginx, payload.Replace(payoutId, payoutId + "x", StringComparison.Ordinal), "whsec_marketplace_development_connect"))
             .ShouldBe(400, "the development secret signs nothing here");
 
         using var admin = new SmokeClient(topology.Nginx, await nginx.SignInAsync(LocalTopology.AdminEmail, LocalTopology.AdminPassword));
         JsonElement stored = default;
         await Eventually.TrueAsync(async () =>
         {
-            var page = await admin.GetAsync("/api/admin/webhooks?type=customer.created&pageSize=200");
+            var page = await admin.GetAsync("/api/admin/webhooks?type=payout.paid&pageSize=200");
             var matches = page.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("id").GetString() == id).ToList();
             matches.Count.ShouldBeLessThanOrEqualTo(1);
             stored = matches.FirstOrDefault();
-            return matches.Count == 1 && stored.GetProperty("status").GetString() is "ignored" or "processed";
+            return matches.Count == 1 && stored.GetProperty("status").GetString() == "processed";
         }, "the event is stored once and processed");
 
         stored.GetProperty("attempts").GetInt32().ShouldBe(1);
+        var recent = (await sellerClient.GetAsync($"/api/shops/{seller.ShopId}/payouts")).GetProperty("recentPayouts").EnumerateArray().ToList();
+        recent.Count(p => p.GetProperty("id").GetString() == payoutId).ShouldBe(1);
     }
 
     private static async Task<int> PostAsync(SmokeClient client, string payload, string secret)
