@@ -17,7 +17,7 @@ public enum SignInOutcome
 /// account is revealed (unconfirmed, two-factor), and unknown or locked accounts cost the same hashing work as a
 /// wrong password, so neither answers nor timing tell which accounts exist.
 /// </summary>
-public sealed class SignInCheck(UserManager<UserAccount> users, IMartenOutbox outbox, Marten.IDocumentSession session)
+public sealed class SignInCheck(UserManager<UserAccount> users, IMartenOutbox outbox, Marten.IDocumentSession session, TimeProvider clock)
 {
     private static readonly UserAccount Nobody = new() { Id = Guid.Empty };
     private static string? s_nobodyHash;
@@ -64,13 +64,14 @@ public sealed class SignInCheck(UserManager<UserAccount> users, IMartenOutbox ou
 
     private async Task FailedAttemptAsync(UserAccount user, HttpContext http)
     {
+        // The lockout and its mail commit together: the message waits in the session that the user store saves.
         outbox.Enroll(session);
-        var wasLocked = await users.IsLockedOutAsync(user);
-        await users.AccessFailedAsync(user); // saves; may lock the account
-        if (!wasLocked && await users.IsLockedOutAsync(user) && user.LockoutEnd is { } until)
+        var lockout = users.Options.Lockout;
+        if (user.LockoutEnabled && !await users.IsLockedOutAsync(user) && user.AccessFailedCount + 1 >= lockout.MaxFailedAccessAttempts)
         {
-            await outbox.PublishAsync(new AccountLockedOut(user.Id, until, PublicUrl.Of(http)));
-            await session.SaveChangesAsync();
+            await outbox.PublishAsync(new AccountLockedOut(user.Id, clock.GetUtcNow() + lockout.DefaultLockoutTimeSpan, PublicUrl.Of(http)));
         }
+
+        await users.AccessFailedAsync(user); // counts the attempt, locks at the limit, and saves the session
     }
 }
