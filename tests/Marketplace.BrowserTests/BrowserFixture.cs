@@ -36,6 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["RateLimits__auth__PermitLimit"] = "1000", // every test signs up and in from the same address
             ["RateLimits__login-account__PermitLimit"] = "1000", // many tests sign in as the one admin: the per-account throttle is tested in Marketplace.Tests
             ["RateLimits__posting-new__PermitLimit"] = "1000", // test members are minutes old: the newcomer limit is tested in Marketplace.Tests
+            ["Stripe__Webhooks__RetryDelays__0"] = "00:00:00.200", // a failing event reaches the dead letters in seconds
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
