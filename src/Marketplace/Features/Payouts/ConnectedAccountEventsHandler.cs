@@ -20,25 +20,24 @@ public sealed class ConnectedAccountEventsHandler(IStripeClient stripe, IService
     {
         var accountId = stripeEvent.Account ?? (stripeEvent.Data.Object as Account)?.Id
             ?? throw new InvalidOperationException($"Event {stripeEvent.Id} names no connected account.");
-        var shop = await UnknownConnectedAccountException.ShopOfAsync(context.Session, accountId, ct);
-
-        if (stripeEvent.Type == Stripe.EventTypes.AccountApplicationDeauthorized)
+        var payouts = await UnknownConnectedAccountException.PayoutAccountOfAsync(context.Session, accountId, ct);
+        if (payouts.Deauthorized)
         {
-            shop.Payouts.Deauthorized = true;
-            shop.Payouts.ChargesEnabled = false;
-            shop.Payouts.PayoutsEnabled = false;
-            shop.Payouts.SyncedAt = context.Clock.GetUtcNow();
-            context.Session.Update(shop);
             return;
         }
 
-        if (shop.Payouts.Deauthorized)
+        if (stripeEvent.Type == Stripe.EventTypes.AccountApplicationDeauthorized)
         {
+            payouts.Deauthorized = true;
+            payouts.ChargesEnabled = false;
+            payouts.PayoutsEnabled = false;
+            payouts.SyncedAt = context.Clock.GetUtcNow();
+            context.Session.Update(payouts);
             return;
         }
 
         var account = await new AccountService(stripe).GetAsync(accountId, cancellationToken: ct);
-        await PayoutAccountSync.ApplyAsync(shop, account, context.Session, context.Messages, context.Clock, PublicUrl.Of(services), ct);
+        await PayoutAccountSync.ApplyAsync(payouts, account, context.Session, context.Messages, context.Clock, PublicUrl.Of(services), ct);
     }
 }
 
@@ -49,7 +48,11 @@ public sealed class ConnectedAccountEventsHandler(IStripeClient stripe, IService
 public sealed class UnknownConnectedAccountException(string accountId)
     : Exception($"No shop holds the connected account {accountId} (yet).")
 {
+    /// <summary>The payout document of the shop holding the account, or this exception.</summary>
+    public static async Task<ShopPayoutAccount> PayoutAccountOfAsync(IQuerySession session, string accountId, CancellationToken ct) =>
+        await session.Query<ShopPayoutAccount>().FirstOrDefaultAsync(p => p.AccountId == accountId, ct) ?? throw new UnknownConnectedAccountException(accountId);
+
     /// <summary>The shop holding the account, or this exception.</summary>
     public static async Task<Shop> ShopOfAsync(IQuerySession session, string accountId, CancellationToken ct) =>
-        await session.Query<Shop>().FirstOrDefaultAsync(s => s.StripeAccountId == accountId, ct) ?? throw new UnknownConnectedAccountException(accountId);
+        await session.LoadAsync<Shop>((await PayoutAccountOfAsync(session, accountId, ct)).ShopId, ct) ?? throw new UnknownConnectedAccountException(accountId);
 }

@@ -16,7 +16,11 @@ public sealed class PayoutsModule : IFeatureModule
         services.AddDemoData<DemoShop>();
         services.AddStripeEventHandler<ConnectedAccountEventsHandler>();
         services.AddStripeEventHandler<PayoutEventsHandler>();
-        services.ConfigureMarten(options => options.Schema.For<ShopPayout>().Identity(x => x.Id).Index(x => x.ShopId).UseOptimisticConcurrency(true));
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<ShopPayoutAccount>().Identity(x => x.ShopId).UniqueIndex(x => x.AccountId).UseOptimisticConcurrency(true);
+            options.Schema.For<ShopPayout>().Identity(x => x.Id).Index(x => x.ShopId).UseOptimisticConcurrency(true);
+        });
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
