@@ -12,6 +12,7 @@ namespace Marketplace.Features.Payouts;
 /// <c>account.updated</c> and <c>capability.updated</c>: the event only says that the account changed; the handler
 /// reads the account from Stripe and applies that, so a late, older event can never overwrite a newer state.
 /// <c>account.application.deauthorized</c>: the seller disconnected the platform; the shop stops selling.
+/// Only the shop's <see cref="ShopPayoutAccount"/> is written, never the <see cref="Shop"/> its seller edits.
 /// </summary>
 public static class ConnectedAccountEventsHandler
 {
@@ -24,19 +25,23 @@ public static class ConnectedAccountEventsHandler
             return;
         }
 
-        var shop = await UnknownConnectedAccountException.ShopOfAsync(session, message.Account, ct);
-        if (record.Type == Stripe.EventTypes.AccountApplicationDeauthorized)
+        var payouts = await UnknownConnectedAccountException.PayoutAccountOfAsync(session, message.Account, ct);
+        if (payouts.Deauthorized)
         {
-            shop.Payouts.Deauthorized = true;
-            shop.Payouts.ChargesEnabled = false;
-            shop.Payouts.PayoutsEnabled = false;
-            shop.Payouts.SyncedAt = clock.GetUtcNow();
-            session.Update(shop);
+            // Final: nothing more to apply.
         }
-        else if (!shop.Payouts.Deauthorized)
+        else if (record.Type == Stripe.EventTypes.AccountApplicationDeauthorized)
+        {
+            payouts.Deauthorized = true;
+            payouts.ChargesEnabled = false;
+            payouts.PayoutsEnabled = false;
+            payouts.SyncedAt = clock.GetUtcNow();
+            session.Update(payouts);
+        }
+        else
         {
             var account = await new AccountService(stripe).GetAsync(message.Account, cancellationToken: ct);
-            await PayoutAccountSync.ApplyAsync(shop, account, session, messages, clock, PublicUrl.Of(configuration, server), ct);
+            await PayoutAccountSync.ApplyAsync(payouts, account, session, messages, clock, PublicUrl.Of(configuration, server), ct);
         }
 
         StripeEventRecords.Complete(session, record, clock);
@@ -50,7 +55,11 @@ public static class ConnectedAccountEventsHandler
 public sealed class UnknownConnectedAccountException(string accountId)
     : Exception($"No shop holds the connected account {accountId} (yet).")
 {
+    /// <summary>The payout document of the shop holding the account, or this exception.</summary>
+    public static async Task<ShopPayoutAccount> PayoutAccountOfAsync(IQuerySession session, string accountId, CancellationToken ct) =>
+        await session.Query<ShopPayoutAccount>().FirstOrDefaultAsync(p => p.AccountId == accountId, ct) ?? throw new UnknownConnectedAccountException(accountId);
+
     /// <summary>The shop holding the account, or this exception.</summary>
     public static async Task<Shop> ShopOfAsync(IQuerySession session, string accountId, CancellationToken ct) =>
-        await session.Query<Shop>().FirstOrDefaultAsync(s => s.StripeAccountId == accountId, ct) ?? throw new UnknownConnectedAccountException(accountId);
+        await session.LoadAsync<Shop>((await PayoutAccountOfAsync(session, accountId, ct)).ShopId, ct) ?? throw new UnknownConnectedAccountException(accountId);
 }

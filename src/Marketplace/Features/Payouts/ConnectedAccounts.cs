@@ -10,12 +10,16 @@ namespace Marketplace.Features.Payouts;
 /// <summary>The shop's Stripe connected account: created once, with the controller properties of the Express dashboard.</summary>
 public sealed class ConnectedAccounts(IStripeClient stripe, IDocumentSession session, TimeProvider clock)
 {
-    /// <summary>The shop's account id, creating the account on first use. Concurrent first calls end with one account.</summary>
+    /// <summary>
+    /// The shop's account id, creating the account on first use. Concurrent first calls end with one account: Stripe
+    /// answers them all with the account the idempotency key made, and the shop's payout document is inserted once.
+    /// Only that document is written, so a seller editing the shop meanwhile is never refused.
+    /// </summary>
     public async Task<string> EnsureAccountAsync(Shop shop, CancellationToken ct)
     {
-        if (shop.StripeAccountId is { } existing)
+        if (await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct) is { } existing)
         {
-            return existing;
+            return existing.AccountId;
         }
 
         var owner = await session.LoadAsync<UserAccount>(shop.OwnerId, ct);
@@ -24,14 +28,12 @@ public sealed class ConnectedAccounts(IStripeClient stripe, IDocumentSession ses
             new RequestOptions { IdempotencyKey = $"connect-account-{shop.Id:N}" },
             ct);
 
-        shop.StripeAccountId = account.Id;
-        shop.UpdatedAt = clock.GetUtcNow();
-        session.Update(shop);
+        session.Insert(new ShopPayoutAccount { ShopId = shop.Id, AccountId = account.Id, CreatedAt = clock.GetUtcNow() });
         try
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e.IsConcurrencyConflict())
+        catch (Exception e) when (e.IsUniqueViolation())
         {
             // a concurrent call stored the same account (same idempotency key) first
             session.EjectAllPendingChanges();
@@ -77,15 +79,20 @@ public sealed class ConnectedAccounts(IStripeClient stripe, IDocumentSession ses
     public async Task<string> DashboardLinkAsync(string accountId, CancellationToken ct) =>
         (await new AccountLoginLinkService(stripe).CreateAsync(accountId, cancellationToken: ct)).Url;
 
-    /// <summary>Reads the account from Stripe and applies it to the shop (the return page does this; webhooks do too).</summary>
-    public async Task SyncAsync(Shop shop, IMessageBus messages, string siteUrl, CancellationToken ct)
+    /// <summary>
+    /// Reads the account from Stripe and applies it to the shop's payout document (the return page does this; webhooks
+    /// do too). The document is loaded before Stripe is read, so a concurrent newer write makes this one lose and retry.
+    /// </summary>
+    public async Task<ShopPayoutAccount?> SyncAsync(Shop shop, IMessageBus messages, string siteUrl, CancellationToken ct)
     {
-        if (shop.StripeAccountId is null || shop.Payouts.Deauthorized)
+        var payouts = await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct);
+        if (payouts is null || payouts.Deauthorized)
         {
-            return;
+            return payouts;
         }
 
-        var account = await new AccountService(stripe).GetAsync(shop.StripeAccountId, cancellationToken: ct);
-        await PayoutAccountSync.ApplyAsync(shop, account, session, messages, clock, siteUrl, ct);
+        var account = await new AccountService(stripe).GetAsync(payouts.AccountId, cancellationToken: ct);
+        await PayoutAccountSync.ApplyAsync(payouts, account, session, messages, clock, siteUrl, ct);
+        return payouts;
     }
 }

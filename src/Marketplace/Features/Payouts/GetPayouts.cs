@@ -33,13 +33,14 @@ public static class GetPayouts
 
     public static async Task<Response> ExecuteAsync(Shop shop, IQuerySession session, IStripeClient stripe, CancellationToken ct)
     {
+        var payoutAccount = await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct);
         BalanceView? balance = null;
         var reachable = true;
-        if (shop.StripeAccountId is { } accountId && !shop.Payouts.Deauthorized)
+        if (payoutAccount is { Deauthorized: false })
         {
             try
             {
-                var live = await new BalanceService(stripe).GetAsync(new RequestOptions { StripeAccount = accountId }, ct);
+                var live = await new BalanceService(stripe).GetAsync(new RequestOptions { StripeAccount = payoutAccount.AccountId }, ct);
                 balance = new BalanceView([.. live.Available.Select(b => new Money(b.Amount, b.Currency))], [.. live.Pending.Select(b => new Money(b.Amount, b.Currency))]);
             }
             catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -49,11 +50,10 @@ public static class GetPayouts
         }
 
         var payouts = await session.Query<ShopPayout>().Where(p => p.ShopId == shop.Id).OrderByDescending(p => p.CreatedAt).Take(10).ToListAsync(ct);
-        var state = shop.Payouts;
         return new Response(
-            shop.StripeAccountId, state.ChargesEnabled, state.PayoutsEnabled, state.DetailsSubmitted, state.RequirementsDue, state.DisabledReason,
-            state.Deauthorized, shop.CanPublish, balance,
+            payoutAccount?.AccountId, payoutAccount?.ChargesEnabled ?? false, payoutAccount?.PayoutsEnabled ?? false, payoutAccount?.DetailsSubmitted ?? false, payoutAccount?.RequirementsDue ?? [],
+            payoutAccount?.DisabledReason, payoutAccount?.Deauthorized ?? false, ShopPublishing.Allowed(shop, payoutAccount), balance,
             [.. payouts.Select(p => new PayoutView(p.Id, new Money(p.Amount, p.Currency), p.Status, p.CreatedAt, p.ArrivalDate, p.FailureMessage))],
-            state.SyncedAt, reachable);
+            payoutAccount?.SyncedAt, reachable);
     }
 }

@@ -22,19 +22,20 @@ public static class OpenDashboard
             return ShopProblems.NotFound();
         }
 
-        if (shop.StripeAccountId is null)
+        var payoutAccount = await session.LoadAsync<ShopPayoutAccount>(shop.Id, http.RequestAborted);
+        if (payoutAccount is null)
         {
             return PayoutProblems.NotOnboarded();
         }
 
-        if (shop.Payouts.Deauthorized)
+        if (payoutAccount.Deauthorized)
         {
             return PayoutProblems.Disconnected();
         }
 
         try
         {
-            return TypedResults.Ok(new Response(await accounts.DashboardLinkAsync(shop.StripeAccountId, http.RequestAborted)));
+            return TypedResults.Ok(new Response(await accounts.DashboardLinkAsync(payoutAccount.AccountId, http.RequestAborted)));
         }
         catch (StripeException e)
         {

@@ -13,7 +13,11 @@ public sealed class PayoutsModule : IFeatureModule
     {
         services.AddScoped<ConnectedAccounts>();
         services.AddDemoData<DemoShop>();
-        services.ConfigureMarten(options => options.Schema.For<ShopPayout>().Identity(x => x.Id).Index(x => x.ShopId).UseOptimisticConcurrency(true));
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<ShopPayoutAccount>().Identity(x => x.ShopId).UniqueIndex(x => x.AccountId).UseOptimisticConcurrency(true);
+            options.Schema.For<ShopPayout>().Identity(x => x.Id).Index(x => x.ShopId).UseOptimisticConcurrency(true);
+        });
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)

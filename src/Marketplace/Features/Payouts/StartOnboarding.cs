@@ -26,7 +26,7 @@ public static class StartOnboarding
             return ShopProblems.NotFound();
         }
 
-        if (shop.Payouts.Deauthorized)
+        if (await session.LoadAsync<ShopPayoutAccount>(shop.Id, http.RequestAborted) is { Deauthorized: true })
         {
             return PayoutProblems.Disconnected();
         }

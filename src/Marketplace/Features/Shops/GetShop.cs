@@ -17,13 +17,15 @@ public static class GetShop
     public static async Task<IResult> HandleAsync(string slug, IQuerySession session, CancellationToken ct)
     {
         var shop = await FindAsync(session, slug, ct);
-        return shop is null ? ShopProblems.NotFound() : TypedResults.Ok(ShopView.Of(shop));
+        return shop is null ? ShopProblems.NotFound() : TypedResults.Ok(await ShopView.OfAsync(shop, session, ct));
     }
 
     public static async Task<IResult> MineAsync(IQuerySession session, HttpContext http)
     {
         var shop = await ShopAccess.OwnedByAsync(session, Members.IdOf(http.User)!.Value, http.RequestAborted);
-        return shop is null || shop.Status == ShopStatus.Closed ? ShopProblems.NotFound() : TypedResults.Ok(ShopView.Of(shop));
+        return shop is null || shop.Status == ShopStatus.Closed
+            ? ShopProblems.NotFound()
+            : TypedResults.Ok(await ShopView.OfAsync(shop, session, http.RequestAborted));
     }
 
     public static Task<Shop?> FindAsync(IQuerySession session, string slug, CancellationToken ct) =>

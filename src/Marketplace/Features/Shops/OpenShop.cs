@@ -32,7 +32,7 @@ public static class OpenShop
         var result = await ExecuteAsync(request, Members.IdOf(http.User)!.Value, session, outbox, clock, http.RequestAborted);
         return result switch
         {
-            { Shop: { } shop } => TypedResults.Created($"/api/shops/{shop.Slug}", ShopView.Of(shop)),
+            { Shop: { } shop } => TypedResults.Created($"/api/shops/{shop.Slug}", ShopView.Of(shop, payouts: null)),
             { Failure: Failure.SlugTaken } => ShopProblems.SlugTaken(),
             { Failure: Failure.AlreadyOwnsShop } => ShopProblems.AlreadyOwnsShop(),
             _ => TypedResults.Unauthorized(),

@@ -63,7 +63,7 @@ public static class UploadShopLogo
         }
 
         var error = await ExecuteAsync(shop, file, session, clock, http.RequestAborted);
-        return error is null ? TypedResults.Ok(ShopView.Of(shop)) : ValidationProblems.Field("file", error);
+        return error is null ? TypedResults.Ok(await ShopView.OfAsync(shop, session, http.RequestAborted)) : ValidationProblems.Field("file", error);
     }
 
     public static async Task<string?> ExecuteAsync(Shop shop, IFormFile? file, IDocumentSession session, TimeProvider clock, CancellationToken ct)

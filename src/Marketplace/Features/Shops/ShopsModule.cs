@@ -10,8 +10,7 @@ public sealed class ShopsModule : IFeatureModule
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.ConfigureMarten(options =>
         {
-            options.Schema.For<Shop>().UniqueIndex(x => x.Slug).UniqueIndex(x => x.OwnerId).Index(x => x.StripeAccountId)
-                .UseOptimisticConcurrency(true);
+            options.Schema.For<Shop>().UniqueIndex(x => x.Slug).UniqueIndex(x => x.OwnerId).UseOptimisticConcurrency(true);
             options.Schema.For<ShopLogo>();
         });
 

@@ -32,7 +32,7 @@ public static class UpdateShop
         }
 
         await ExecuteAsync(shop, request, session, clock, http.RequestAborted);
-        return TypedResults.Ok(ShopView.Of(shop));
+        return TypedResults.Ok(await ShopView.OfAsync(shop, session, http.RequestAborted));
     }
 
     public static async Task ExecuteAsync(Shop shop, Request request, IDocumentSession session, TimeProvider clock, CancellationToken ct)

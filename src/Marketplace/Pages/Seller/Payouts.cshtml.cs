@@ -49,10 +49,11 @@ public sealed class PayoutsModel(IDocumentSession session, IStripeClient stripe,
             return RedirectToPage("/Shops/Open");
         }
 
+        ShopPayoutAccount? payouts = null;
         try
         {
             outbox.Enroll(session);
-            await accounts.SyncAsync(shop, outbox, PublicUrl.Of(HttpContext), ct);
+            payouts = await accounts.SyncAsync(shop, outbox, PublicUrl.Of(HttpContext), ct);
             await session.SaveChangesAsync(ct);
         }
         catch (Exception e) when (e is StripeException or JasperFx.ConcurrencyException)
@@ -60,7 +61,8 @@ public sealed class PayoutsModel(IDocumentSession session, IStripeClient stripe,
             // the webhook brings the same news a moment later
         }
 
-        TempData.Flash(shop.CanPublish
+        payouts ??= await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct);
+        TempData.Flash(ShopPublishing.Allowed(shop, payouts)
             ? "Payouts are set up: you can publish products and get paid."
             : "Thanks! Stripe is checking your details; this page shows what is still needed.");
         return RedirectToPage();
@@ -68,14 +70,14 @@ public sealed class PayoutsModel(IDocumentSession session, IStripeClient stripe,
 
     public async Task<IActionResult> OnPostDashboardAsync(CancellationToken ct)
     {
-        if (await OwnShopAsync(ct) is not { StripeAccountId: { } accountId })
+        if (await OwnShopAsync(ct) is not { } shop || await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct) is not { } payouts)
         {
             return RedirectToPage();
         }
 
         try
         {
-            return Redirect(await accounts.DashboardLinkAsync(accountId, ct));
+            return Redirect(await accounts.DashboardLinkAsync(payouts.AccountId, ct));
         }
         catch (StripeException)
         {

@@ -1,4 +1,5 @@
 using Alba;
+using Marketplace.Features.Payouts;
 using Marketplace.Features.Shops;
 using Marketplace.Features.StripeWebhooks;
 using Marketplace.Tests.Features.Shops;
@@ -22,10 +23,9 @@ public abstract class StripeWebhookTest(AppFixture fixture) : ShopsTest(fixture)
     {
         var owner = await MemberAsync("seller");
         var view = await OpenShopAsync(owner);
-        var shop = (await QueryAsync(q => q.LoadAsync<Shop>(view.Id)))!;
-        shop.StripeAccountId = accountId ?? SignedEvents.NewId("acct");
-        await StoreAsync(shop);
-        return (owner, view, shop.StripeAccountId);
+        var payouts = new ShopPayoutAccount { ShopId = view.Id, AccountId = accountId ?? SignedEvents.NewId("acct") };
+        await StoreAsync(payouts);
+        return (owner, view, payouts.AccountId);
     }
 
     protected Task<StripeEventRecord> SettledAsync(string eventId, int seconds = 15) => Eventually.ValueAsync(

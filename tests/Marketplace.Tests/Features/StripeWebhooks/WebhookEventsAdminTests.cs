@@ -118,8 +118,7 @@ public sealed class WebhookEventsAdminTests(AppFixture fixture) : StripeWebhookT
         await DeliverAsync(payload);
 
         (await SettledAsync(SignedEvents.IdOf(payload))).Status.ShouldBe(StripeEventStatus.Processed);
-        var shop = (await QueryAsync(q => q.LoadAsync<Shop>(view.Id)))!;
-        shop.Payouts.Deauthorized.ShouldBeTrue();
-        shop.CanPublish.ShouldBeFalse();
+        (await QueryAsync(q => q.LoadAsync<ShopPayoutAccount>(view.Id)))!.Deauthorized.ShouldBeTrue();
+        (await SendAsync(s => s.Get.Url($"/api/shops/{view.Slug}"))).ReadAsJson<ShopView>()!.CanPublish.ShouldBeFalse();
     }
 }
