@@ -7,7 +7,7 @@ namespace Marketplace.Tests.Features.Accounts;
 public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
 {
     [Fact]
-    public async Task Demo_data_makes_one_confirmed_account_per_role_a_starter_forum_and_an_onboarded_shop_once_and_prints_the_sign_ins()
+    public async Task Demo_data_makes_one_confirmed_account_per_role_a_starter_forum_and_an_onboarded_shop_whose_seller_is_told_once_and_prints_the_sign_ins()
     {
         var seeder = Host.Services.GetRequiredService<DemoDataSeeder>();
 
@@ -26,6 +26,8 @@ public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
         (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumThread>()))).ShouldBe(1);
         var admin = await LoginAsync("admin@marketplace.localhost", DemoAccounts.Password);
         await AsUserAsync(admin.AccessToken, s => s.Get.Url("/api/admin/users"));
+        var seller = DemoAccounts.People[2].Email;
+        (await Eventually.ValueAsync(() => MailsToAsync(seller), mails => mails.Count > 0)).ShouldHaveSingleItem().Subject.ShouldContain("can now sell");
     }
 }
 
