@@ -21,7 +21,7 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
         configure(s);
     });
 
-    public virtual async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    public virtual Task InitializeAsync() => DataReset.ResetAsync(Host);
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
