@@ -31,27 +31,14 @@ public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
     }
 }
 
-/// <summary>A host started with <c>Seed:AdminEmail</c> and <c>Seed:AdminPassword</c>, as an operator would.</summary>
-public sealed class ConfiguredAdminFixture : AppFixture
-{
-    public const string Email = "owner@shop.example";
-    public const string AdminPassword = "operator chosen passphrase";
-
-    protected override string Environment => "Staging";
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Seed:AdminEmail"] = Email,
-        ["Seed:AdminPassword"] = AdminPassword,
-    };
-}
-
-public sealed class ConfiguredAdminTests(ConfiguredAdminFixture fixture) : IClassFixture<ConfiguredAdminFixture>
+/// <summary>The staging host is started with <c>Seed:AdminEmail</c> and <c>Seed:AdminPassword</c>, as an operator would.</summary>
+[Collection(StagingCollection.Name)]
+public sealed class ConfiguredAdminTests(StagingFixture fixture)
 {
     [Fact]
     public async Task The_first_admin_comes_from_configuration_in_any_environment()
     {
-        var login = await fixture.Host.Scenario(s => s.Post.Json(new { email = ConfiguredAdminFixture.Email, password = ConfiguredAdminFixture.AdminPassword }).ToUrl("/api/auth/login"));
+        var login = await fixture.Host.Scenario(s => s.Post.Json(new { email = StagingFixture.AdminEmail, password = StagingFixture.AdminPassword }).ToUrl("/api/auth/login"));
         var tokens = login.ReadAsJson<TokenPair>()!;
 
         var me = await fixture.Host.Scenario(s =>
