@@ -1,5 +1,9 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Alba;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Tests;
 
@@ -8,6 +12,7 @@ namespace Marketplace.Tests;
 public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
 {
     private static int s_nextClient;
+    private readonly Stack<Action> _restore = new();
 
     protected IAlbaHost Host => fixture.Host;
 
@@ -21,9 +26,33 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
         configure(s);
     });
 
-    public virtual async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    public virtual Task InitializeAsync() => DataReset.ResetAsync(Host);
 
-    public virtual Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task DisposeAsync()
+    {
+        while (_restore.TryPop(out var restore))
+        {
+            restore();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Changes a setting of the shared host for this test only (put back when it ends): an options value the app reads
+    /// each time it needs it, such as a delay or a lifespan, so no host of its own is needed for it.
+    /// </summary>
+    protected void Set<TOptions, TValue>(Expression<Func<TOptions, TValue>> setting, TValue value) where TOptions : class
+    {
+        var options = Host.Services.GetRequiredService<IOptions<TOptions>>().Value;
+        var property = (PropertyInfo)((MemberExpression)setting.Body).Member;
+        var before = property.GetValue(options);
+        property.SetValue(options, value);
+        _restore.Push(() => property.SetValue(options, before));
+    }
+
+    /// <summary>Waits until every message the test caused, scheduled ones included, has been handled (<see cref="Settled"/>).</summary>
+    protected Task MessagesSettledAsync(int seconds = 30) => Settled.MessagesAsync(Host, seconds);
 
     /// <summary>A client address of its own, so per-address rate limits of one test never meet another's.</summary>
     protected static System.Net.IPAddress NewClientAddress()

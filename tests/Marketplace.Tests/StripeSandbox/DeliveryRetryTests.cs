@@ -1,25 +1,17 @@
+using Marketplace.StripeSandbox;
 using Stripe;
 
 namespace Marketplace.Tests.StripeSandbox;
 
-/// <summary>A host whose sandbox retries deliveries after a tenth of a second, three times.</summary>
-public sealed class SandboxRetryFixture : AppFixture
+/// <summary>The sandbox retrying a delivery no round got through, here after a tenth of a second, three times.</summary>
+public sealed class DeliveryRetryTests(AppFixture fixture) : StripeSandboxTest(fixture)
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    public override async Task InitializeAsync()
     {
-        ["Stripe:Sandbox:RetryDelays"] = "00:00:00.1,00:00:00.1,00:00:00.1",
-    };
-}
+        await base.InitializeAsync();
+        Set<StripeSandboxOptions, IReadOnlyList<TimeSpan>>(o => o.RetryDelays, [.. Enumerable.Repeat(TimeSpan.FromSeconds(0.1), 3)]);
+    }
 
-[CollectionDefinition(Name)]
-public sealed class SandboxRetryCollection : ICollectionFixture<SandboxRetryFixture>
-{
-    public const string Name = "stripe-sandbox-retries";
-}
-
-[Collection(SandboxRetryCollection.Name)]
-public sealed class DeliveryRetryTests(SandboxRetryFixture fixture) : StripeSandboxTest(fixture)
-{
     [Fact]
     public async Task The_fail_first_fault_discards_the_first_rounds_and_the_event_is_retried()
     {

@@ -1,7 +1,6 @@
 using Marketplace.Features.StripeWebhooks;
 using Marketplace.Infrastructure.Web;
 using Marketplace.Tests.Features.StripeWebhooks;
-using Marketplace.Tests.Infrastructure.Web;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe;
@@ -41,7 +40,8 @@ public sealed class SandboxOffTests(StripeKeyFixture fixture) : IClassFixture<St
 }
 
 /// <summary>A Staging host without any Stripe setting: no sandbox anyone could drive, no published development secrets.</summary>
-public sealed class SandboxOutsideDevelopmentTests(StagingFixture fixture) : IClassFixture<StagingFixture>
+[Collection(StagingCollection.Name)]
+public sealed class SandboxOutsideDevelopmentTests(StagingFixture fixture)
 {
     [Fact]
     public async Task Outside_development_without_a_key_the_sandbox_routes_do_not_exist()

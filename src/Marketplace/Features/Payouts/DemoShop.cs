@@ -5,6 +5,7 @@ using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using Wolverine.Marten;
+using Wolverine.Runtime;
 
 namespace Marketplace.Features.Payouts;
 
@@ -43,8 +44,10 @@ public sealed class DemoShop : IDemoData
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(StripeSetup.HttpClientName);
         var completed = await http.PostAsJsonAsync($"{sandbox.ApiBase}/control/accounts/{accountId}/onboarding", new { outcome = "complete" }, ct);
         completed.EnsureSuccessStatusCode();
-        outbox.Enroll(session);
-        await accounts.SyncAsync(shop, outbox, PublicUrl.Of(services), ct);
+        // The opening already flushed the scoped outbox, and Wolverine flushes a message context once: the sync's
+        // messages (the "can now sell" mail) need an outbox of their own, or they are stored and never sent.
+        var syncOutbox = new MartenOutbox(services.GetRequiredService<IWolverineRuntime>(), session);
+        await accounts.SyncAsync(shop, syncOutbox, PublicUrl.Of(services), ct);
         await session.SaveChangesAsync(ct);
         return [$"  shop:     /shops/{Slug}, payouts enabled through the Stripe sandbox"];
     }

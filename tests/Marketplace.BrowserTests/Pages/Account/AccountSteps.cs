@@ -39,16 +39,17 @@ public static partial class AccountSteps
     /// <summary>The code an authenticator app shows right now for this key.</summary>
     public static string Totp(string sharedKey) => new Totp(Base32Encoding.ToBytes(sharedKey)).ComputeTotp();
 
-    /// <summary>The app's code once it has moved on from <paramref name="usedCode"/>: each code signs in only once.</summary>
-    public static async Task<string> FreshTotpAsync(string sharedKey, string usedCode)
+    /// <summary>
+    /// A code that signs in after <paramref name="usedCode"/>, without waiting up to 30 s for the app to show the next
+    /// one: each code signs in only once, and the server takes the next time step's code too (clocks drift), so this is
+    /// the current code when it is not the used one, else the next step's.
+    /// </summary>
+    public static string FreshTotp(string sharedKey, string usedCode)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(35));
-        while (Totp(sharedKey) == usedCode)
-        {
-            await Task.Delay(500, timeout.Token);
-        }
-
-        return Totp(sharedKey);
+        var totp = new Totp(Base32Encoding.ToBytes(sharedKey));
+        var now = DateTime.UtcNow;
+        var current = totp.ComputeTotp(now);
+        return current != usedCode ? current : totp.ComputeTotp(now.AddSeconds(30));
     }
 
     /// <summary>A well-formed code that is wrong for every time step the server could accept around now.</summary>

@@ -127,9 +127,16 @@ public sealed partial class NotificationAndQuoteTests(BrowserFixture fixture)
 
         await ForumSteps.ReplyAsync(admin, threadId, "Back to normal.");
         await Assertions.Expect(reader.Locator(".post")).ToHaveCountAsync(4);
-        await Task.Delay(500);
-        await Assertions.Expect(reader.Locator(".post")).ToHaveCountAsync(4);
-        await Assertions.Expect(admin.Locator(".post")).ToHaveCountAsync(4);
+
+        // A fence for "nothing else shows up": a later reply, broadcast after everything before it down the same
+        // connections; once it shows, a duplicate of an earlier post would have shown before it.
+        await ForumSteps.ReplyAsync(admin, threadId, "And a later one.");
+        foreach (var page in new[] { reader, admin })
+        {
+            await Assertions.Expect(page.Locator("#post-5")).ToContainTextAsync("And a later one.");
+            (await page.Locator(".post").EvaluateAllAsync<int[]>("posts => posts.map(p => Number(p.dataset.seq))")).ShouldBe([1, 2, 3, 4, 5]);
+        }
+
         errors.ShouldBeEmpty();
     }
 }

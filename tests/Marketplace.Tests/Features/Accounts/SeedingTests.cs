@@ -7,7 +7,7 @@ namespace Marketplace.Tests.Features.Accounts;
 public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
 {
     [Fact]
-    public async Task Demo_data_makes_one_confirmed_account_per_role_a_starter_forum_and_an_onboarded_shop_once_and_prints_the_sign_ins()
+    public async Task Demo_data_makes_one_confirmed_account_per_role_a_starter_forum_and_an_onboarded_shop_whose_seller_is_told_once_and_prints_the_sign_ins()
     {
         var seeder = Host.Services.GetRequiredService<DemoDataSeeder>();
 
@@ -26,30 +26,19 @@ public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
         (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumThread>()))).ShouldBe(1);
         var admin = await LoginAsync("admin@marketplace.localhost", DemoAccounts.Password);
         await AsUserAsync(admin.AccessToken, s => s.Get.Url("/api/admin/users"));
+        var seller = DemoAccounts.People[2].Email;
+        (await Eventually.ValueAsync(() => MailsToAsync(seller), mails => mails.Count > 0)).ShouldHaveSingleItem().Subject.ShouldContain("can now sell");
     }
 }
 
-/// <summary>A host started with <c>Seed:AdminEmail</c> and <c>Seed:AdminPassword</c>, as an operator would.</summary>
-public sealed class ConfiguredAdminFixture : AppFixture
-{
-    public const string Email = "owner@shop.example";
-    public const string AdminPassword = "operator chosen passphrase";
-
-    protected override string Environment => "Staging";
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Seed:AdminEmail"] = Email,
-        ["Seed:AdminPassword"] = AdminPassword,
-    };
-}
-
-public sealed class ConfiguredAdminTests(ConfiguredAdminFixture fixture) : IClassFixture<ConfiguredAdminFixture>
+/// <summary>The staging host is started with <c>Seed:AdminEmail</c> and <c>Seed:AdminPassword</c>, as an operator would.</summary>
+[Collection(StagingCollection.Name)]
+public sealed class ConfiguredAdminTests(StagingFixture fixture)
 {
     [Fact]
     public async Task The_first_admin_comes_from_configuration_in_any_environment()
     {
-        var login = await fixture.Host.Scenario(s => s.Post.Json(new { email = ConfiguredAdminFixture.Email, password = ConfiguredAdminFixture.AdminPassword }).ToUrl("/api/auth/login"));
+        var login = await fixture.Host.Scenario(s => s.Post.Json(new { email = StagingFixture.AdminEmail, password = StagingFixture.AdminPassword }).ToUrl("/api/auth/login"));
         var tokens = login.ReadAsJson<TokenPair>()!;
 
         var me = await fixture.Host.Scenario(s =>

@@ -1,9 +1,9 @@
 using Marketplace.Infrastructure.Web;
-using Marketplace.Tests.Infrastructure.Web;
 
 namespace Marketplace.Tests.Features.Email;
 
-public sealed class DevOutboxOutsideDevelopmentTests(StagingFixture fixture) : IClassFixture<StagingFixture>
+[Collection(StagingCollection.Name)]
+public sealed class DevOutboxOutsideDevelopmentTests(StagingFixture fixture)
 {
     [Fact]
     public async Task The_dev_outbox_api_does_not_exist_outside_development()

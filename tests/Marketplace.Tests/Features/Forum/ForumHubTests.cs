@@ -16,9 +16,10 @@ public sealed class ForumHubTests(AppFixture fixture) : ForumTest(fixture)
         await reader.JoinAsync(started.ThreadId, afterSeq: 1);
         await other.JoinAsync(started.ThreadId, afterSeq: 1);
 
-        var reply = await ReplyAsync(member, started.ThreadId, "Live reply");
-        await HubClient.EventuallyAsync(() => !reader.Posts.IsEmpty && !other.Posts.IsEmpty);
-        await Task.Delay(300); // room for a duplicate to show up
+        var reply = await ReplyAndWaitAsync(member, started.ThreadId, "Live reply");
+        // Every broadcast of the reply has been written to the connections; a round trip on each reads what was written before it.
+        await reader.RoundTripAsync();
+        await other.RoundTripAsync();
 
         // Only the reply is asserted: the opening post's own broadcast may still be in flight when the clients join.
         reader.Posts.Count(p => p.Seq == reply.Seq).ShouldBe(1);

@@ -34,12 +34,7 @@ public abstract class ForumNotificationsTest(AppFixture fixture) : ForumTest(fix
         return started!;
     }
 
-    protected async Task<Posts.Created> ReplyAndWaitAsync(Member author, Guid threadId, string body)
-    {
-        Posts.Created? created = null;
-        await Host.ExecuteAndWaitAsync(async () => created = await ReplyAsync(author.Token, threadId, body), 30_000);
-        return created!;
-    }
+    protected Task<Posts.Created> ReplyAndWaitAsync(Member author, Guid threadId, string body) => ReplyAndWaitAsync(author.Token, threadId, body);
 
     protected Task<IScenarioResult> WatchThreadAsync(Member member, Guid threadId, string level, int status = 200) =>
         AsUserAsync(member.Token, s =>

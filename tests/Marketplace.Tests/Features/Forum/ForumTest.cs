@@ -1,6 +1,7 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum;
 using Marketplace.Tests.Features.Accounts;
+using Wolverine.Tracking;
 
 namespace Marketplace.Tests.Features.Forum;
 
@@ -44,6 +45,14 @@ public abstract class ForumTest(AppFixture fixture) : AccountsTest(fixture)
             s.StatusCodeShouldBe(201);
         });
         return started.ReadAsJson<Threads.Started>()!;
+    }
+
+    /// <summary>Replies and waits until every message the reply caused (its broadcast, notifications) has been handled.</summary>
+    protected async Task<Posts.Created> ReplyAndWaitAsync(string token, Guid threadId, string body)
+    {
+        Posts.Created? created = null;
+        await Host.ExecuteAndWaitAsync(async () => created = await ReplyAsync(token, threadId, body), 30_000);
+        return created!;
     }
 
     protected async Task<Posts.Created> ReplyAsync(string token, Guid threadId, string body)

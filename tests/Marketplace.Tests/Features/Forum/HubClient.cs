@@ -66,6 +66,14 @@ public sealed class HubClient : IAsyncDisposable
 
     public Task TypingAsync(Guid threadId) => _connection.InvokeAsync("Typing", threadId);
 
+    /// <summary>
+    /// A fence for "nothing else arrives": a call to the hub (leaving a thread the client never joined, which changes
+    /// nothing) and its answer, which the server writes to this connection after everything it wrote to it before, and
+    /// which the client reads after those. Once it returns, every message written to this client before the call has
+    /// been received.
+    /// </summary>
+    public Task RoundTripAsync() => _connection.InvokeAsync("LeaveThread", Guid.Empty);
+
     /// <summary>Waits until <paramref name="condition"/> holds; fails the test when it has not within <paramref name="seconds"/>.</summary>
     public static async Task EventuallyAsync(Func<bool> condition, int seconds = 10)
     {

@@ -26,7 +26,9 @@ public sealed class NotificationInboxTests(AppFixture fixture) : ForumNotificati
         pushed.Actor.DisplayName.ShouldBe("Ann Author");
         beaTab.UnreadCounts.Last().ShouldBe(1);
         beaOtherTab.Notifications.ShouldHaveSingleItem();
-        await Task.Delay(300);
+        // The reply's pushes have all been written (its messages were handled); a round trip reads what was written before it.
+        await bystanderTab.RoundTripAsync();
+        await visitor.RoundTripAsync();
         bystanderTab.Notifications.ShouldBeEmpty();
         bystanderTab.UnreadCounts.ShouldBeEmpty();
         visitor.Notifications.ShouldBeEmpty();

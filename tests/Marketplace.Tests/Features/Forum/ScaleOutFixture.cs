@@ -17,6 +17,9 @@ public sealed class ScaleOutFixture : AppFixture, IAsyncLifetime
 
     public IAlbaHost OtherNode { get; private set; } = null!;
 
+    /// <summary>Two nodes share the database: Wolverine balances its work between them as in production, not solo.</summary>
+    protected override bool OnlyNode => false;
+
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["ConnectionStrings:Redis"] = _redis!.ConnectionString,

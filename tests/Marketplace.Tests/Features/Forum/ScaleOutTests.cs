@@ -1,4 +1,5 @@
 using Alba;
+using Wolverine.Tracking;
 
 namespace Marketplace.Tests.Features.Forum;
 
@@ -21,9 +22,9 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : ForumTest(fixture)
         await remoteReader.JoinAsync(started.ThreadId, afterSeq: 1);
         await localReader.JoinAsync(started.ThreadId, afterSeq: 1);
 
-        var reply = await ReplyAsync(member, started.ThreadId, "Posted on one node, read on both");
-        await HubClient.EventuallyAsync(() => remoteReader.Posts.Any(p => p.Seq == reply.Seq) && localReader.Posts.Any(p => p.Seq == reply.Seq));
-        await Task.Delay(500); // room for a duplicate to show up
+        var reply = await ReplyOnEitherNodeAndWaitAsync(member, started.ThreadId, "Posted on one node, read on both");
+        var fence = await ReplyAsync(member, started.ThreadId, "A later reply");
+        await HubClient.EventuallyAsync(() => remoteReader.Posts.Any(p => p.Seq == fence.Seq) && localReader.Posts.Any(p => p.Seq == fence.Seq));
 
         remoteReader.Posts.Where(p => p.Seq == reply.Seq).ShouldHaveSingleItem().Body.ShouldBe("Posted on one node, read on both");
         localReader.Posts.Count(p => p.Seq == reply.Seq).ShouldBe(1);
@@ -42,13 +43,29 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : ForumTest(fixture)
         await witness.JoinAsync(busy.ThreadId, afterSeq: 1);
         await elsewhere.JoinAsync(quiet.ThreadId, afterSeq: 1);
 
-        var reply = await ReplyAsync(member, busy.ThreadId, "Only for the busy thread's readers");
-        await HubClient.EventuallyAsync(() => witness.Posts.Any(p => p.Seq == reply.Seq));
-        await Task.Delay(500); // room for a stray delivery to show up
+        var reply = await ReplyOnEitherNodeAndWaitAsync(member, busy.ThreadId, "Only for the busy thread's readers");
+        var busyFence = await ReplyAsync(member, busy.ThreadId, "A later reply");
+        var quietFence = await ReplyAsync(member, quiet.ThreadId, "A later reply elsewhere");
+        await HubClient.EventuallyAsync(() => witness.Posts.Any(p => p.Seq == busyFence.Seq) && elsewhere.Posts.Any(p => p.Seq == quietFence.Seq));
+        await idle.RoundTripAsync();
 
         witness.Posts.ShouldContain(p => p.PostId == reply.PostId);
         elsewhere.Posts.ShouldNotContain(p => p.ThreadId == busy.ThreadId);
         idle.Posts.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Replies and waits until every message the reply caused has been handled, on whichever node. A reply posted after
+    /// it is broadcast after it through the thread's channel of the backplane, which each node reads in order: once a
+    /// later reply has reached a reader, anything this one sent to that reader's node (a duplicate, a stray) has been
+    /// handed to its connections, and a connection delivers in order (<see cref="HubClient.RoundTripAsync"/>).
+    /// </summary>
+    private async Task<Marketplace.Features.Forum.Posts.Created> ReplyOnEitherNodeAndWaitAsync(string token, Guid threadId, string body)
+    {
+        Marketplace.Features.Forum.Posts.Created? created = null;
+        await Host.TrackActivity().AlsoTrack(OtherNode).Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ => created = await ReplyAsync(token, threadId, body)));
+        return created!;
     }
 
     [Fact]

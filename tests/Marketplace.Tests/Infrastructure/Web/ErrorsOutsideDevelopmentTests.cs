@@ -2,13 +2,9 @@ using Marketplace.Infrastructure.Web;
 
 namespace Marketplace.Tests.Infrastructure.Web;
 
-/// <summary>A host outside Development, as it runs for real people: errors say nothing about the code.</summary>
-public sealed class StagingFixture : AppFixture
-{
-    protected override string Environment => "Staging";
-}
-
-public sealed class ErrorsOutsideDevelopmentTests(StagingFixture fixture) : IClassFixture<StagingFixture>
+/// <summary>Outside Development, as the app runs for real people, errors say nothing about the code.</summary>
+[Collection(StagingCollection.Name)]
+public sealed class ErrorsOutsideDevelopmentTests(StagingFixture fixture)
 {
     [Fact]
     public async Task An_unhandled_exception_reveals_no_stack_trace_or_message()
