@@ -16,7 +16,7 @@ namespace Marketplace.Tests.Infrastructure.Persistence;
 /// </summary>
 public sealed class DataResetTests(AppFixture fixture) : AccountsTest(fixture)
 {
-    private const int Rounds = 20;
+    private const int Rounds = 15;
     private const int MessagesPerRound = 100;
 
     [Fact]
