@@ -17,7 +17,8 @@ namespace Marketplace.Tests;
 /// notifications the reset already held, while the reset waited for the posts, made a deadlock (40P01). This reset
 /// waits until no envelope is in flight, then takes every lock at once with NOWAIT, so it never waits while holding a
 /// lock and cannot be part of a deadlock; holding the envelope table too, it can check that nothing started meanwhile,
-/// and it deletes scheduled envelopes so that no retry or digest of one test runs inside the next.
+/// and it deletes scheduled envelopes so that no retry or digest of one test runs inside the next. (Marten's reset also
+/// pauses the async projection daemon; the app has no asynchronous projection, so there is none to pause.)
 /// </remarks>
 public static class DataReset
 {
