@@ -1,0 +1,115 @@
+using System.Globalization;
+using Marketplace.Infrastructure.Payments;
+
+namespace Marketplace.Benchmarks.Intake;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Marketplace.Benchmarks -- intake [--events 3000] [--warmup 300]
+/// [--in-flight 16,64] [--reps 3] [--types payout.paid,balance.available] [--duplicates 1000]</c>: signed Stripe
+/// events acknowledged per second by the app's webhook endpoint (child process) and by a bare peer (another child
+/// process) on the same PostgreSQL server, alternating in one run; then a run of triple deliveries. See docs/performance.md.
+/// </summary>
+public static class IntakeHarness
+{
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = Number(args, "--events", "3000");
+        var warmup = Number(args, "--warmup", "300");
+        var reps = Number(args, "--reps", "3");
+        var duplicates = Number(args, "--duplicates", "1000");
+        int[] inFlights = [.. Option(args, "--in-flight", "16,64").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+        var types = Option(args, "--types", $"{StripeEventFactory.PayoutPaid},{StripeEventFactory.BalanceAvailable}").Split(',');
+        Console.WriteLine($"// intake: {count} events per pass after {warmup} of warm-up, {string.Join(" and ", inFlights)} in flight, " +
+            $"{string.Join(" and ", types)}, {reps} repetitions; load average {IntakeReport.LoadAverage()}");
+
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await using var app = await MarketplaceProcess.StartAsync(probe);
+        await using var database = IntakeDatabase.OfRunningApp(MarketplaceProcess.DataPath);
+        var account = await database.DemoShopAccountAsync();
+        const string secret = StripeOptions.DevelopmentConnectWebhookSecret;
+        await using var peer = await PeerProcess.StartAsync(database.ConnectionString, secret);
+        var servers = new Dictionary<string, Uri> { [IntakeReport.Peer] = peer.BaseAddress, [IntakeReport.App] = app.BaseAddress };
+        Console.WriteLine($"// events of {account}, the demo shop's connected account, signed with the Connect endpoint's development secret");
+
+        foreach (var (side, address) in servers)
+        {
+            foreach (var type in types)
+            {
+                await PassAsync(side, address, type, inFlights.Max(), warmup * 2, 0, database, account, secret);
+            }
+        }
+
+        Console.WriteLine($"// warmed up; load average {IntakeReport.LoadAverage()}");
+        var samples = new List<IntakeSample>();
+        for (var rep = 1; rep <= reps; rep++)
+        {
+            foreach (var inFlight in inFlights)
+            {
+                foreach (var type in types)
+                {
+                    string[] order = rep % 2 == 1 ? [IntakeReport.Peer, IntakeReport.App] : [IntakeReport.App, IntakeReport.Peer];
+                    foreach (var side in order)
+                    {
+                        var result = await PassAsync(side, servers[side], type, inFlight, warmup, count, database, account, secret);
+                        samples.Add(new IntakeSample(side, type, inFlight, rep, result!));
+                    }
+                }
+            }
+        }
+
+        var duplicatesOk = duplicates <= 0 ||
+            await DuplicateRun.RunAsync(app.BaseAddress, peer.BaseAddress, database, account, secret, duplicates, inFlights.Max());
+        Console.WriteLine($"// load average at the end {IntakeReport.LoadAverage()}");
+        Console.WriteLine();
+        IntakeReport.Print(samples);
+        return duplicatesOk && samples.All(s => s.Result.Failed == 0) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="warmup"/> events (connections opened, nothing counted), waits for the app to settle, sends
+    /// <paramref name="count"/> measured events, and waits for the app to process what it acknowledged before the next pass.
+    /// </summary>
+    private static async Task<LoadResult?> PassAsync(
+        string side, Uri server, string type, int inFlight, int warmup, int count, IntakeDatabase database, string account, string secret)
+    {
+        var events = Enumerable.Range(0, warmup + count).Select(_ => StripeEventFactory.Make(type, account)).ToArray();
+        using var run = new LoadRun(server, secret, inFlight);
+        var warm = await run.SendAsync(events[..warmup]);
+        if (warm.FirstFailure is { } warmFailure)
+        {
+            throw new InvalidOperationException($"{side} refused a warm-up event: {warmFailure}");
+        }
+
+        await SettleAsync(side, database, events[..warmup]);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var load = IntakeReport.LoadAverage();
+        var result = await run.SendAsync(events[warmup..]);
+        var settled = await SettleAsync(side, database, events[warmup..]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// {side,-4} {type,-17} {inFlight,2} in flight: {result.Acknowledged} acknowledged in {result.Seconds:F1} s, {result.PerSecond:F0}/s, " +
+            $"{result.Failed} failed{(side == IntakeReport.App ? $", settled {settled.TotalSeconds:F1} s after" : "")}; load average {load}"));
+        if (result.FirstFailure is { } failure)
+        {
+            Console.WriteLine($"//   first failure: {failure}");
+        }
+
+        return result;
+    }
+
+    private static async Task<TimeSpan> SettleAsync(string side, IntakeDatabase database, WebhookEvent[] events) =>
+        side == IntakeReport.App ? await database.WaitUntilSettledAsync([.. events.Select(e => e.Id)], SettleTimeout) : TimeSpan.Zero;
+
+    private static int Number(string[] args, string name, string fallback) => int.Parse(Option(args, name, fallback), CultureInfo.InvariantCulture);
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
