@@ -25,6 +25,8 @@ public sealed class MarketplaceProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The app's <c>Marketplace:DataPath</c>: where its embedded PostgreSQL cluster lives.</summary>
     public static string DataPath => Path.Combine(RepositoryRoot(), "tests", "Marketplace.Benchmarks", ".data");
 

@@ -14,20 +14,24 @@ public sealed class IntakeDatabase : IAsyncDisposable
     private static readonly string Waiting = $"('{(int)StripeEventStatus.Received}', '{(int)StripeEventStatus.Retrying}')";
     private readonly NpgsqlDataSource _dataSource;
 
-    private IntakeDatabase(string connectionString)
+    private IntakeDatabase(string connectionString, string dataDirectory)
     {
         ConnectionString = connectionString;
+        DataDirectory = dataDirectory;
         _dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
     /// <summary>The app's database, found as the app finds it: the running cluster's port and password in its data folder.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The cluster's data directory (its <c>postmaster.pid</c> names the server process).</summary>
+    public string DataDirectory { get; }
+
     public static IntakeDatabase OfRunningApp(string dataPath)
     {
         var layout = ClusterLayout.For(dataPath, runAsOtherUser: Environment.UserName == "root");
         var cluster = new EmbeddedPostgresCluster(layout, PostgresBinaries.Locate());
-        return new IntakeDatabase(cluster.ConnectionString("marketplace"));
+        return new IntakeDatabase(cluster.ConnectionString("marketplace"), layout.DataDirectory);
     }
 
     /// <summary>The Stripe account of the demo seller's shop, onboarded on the sandbox by the Development seed once the app has started.</summary>

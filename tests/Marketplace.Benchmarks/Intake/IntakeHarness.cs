@@ -30,14 +30,19 @@ public static class IntakeHarness
         var account = await database.DemoShopAccountAsync();
         const string secret = StripeOptions.DevelopmentConnectWebhookSecret;
         await using var peer = await PeerProcess.StartAsync(database.ConnectionString, secret);
-        var servers = new Dictionary<string, Uri> { [IntakeReport.Peer] = peer.BaseAddress, [IntakeReport.App] = app.BaseAddress };
+        var servers = new Dictionary<string, (Uri Address, int Pid)>
+        {
+            [IntakeReport.Peer] = (peer.BaseAddress, peer.ProcessId),
+            [IntakeReport.App] = (app.BaseAddress, app.ProcessId),
+        };
+        var cpu = CpuMeter.OfCluster(database.DataDirectory);
         Console.WriteLine($"// events of {account}, the demo shop's connected account, signed with the Connect endpoint's development secret");
 
-        foreach (var (side, address) in servers)
+        foreach (var (side, server) in servers)
         {
             foreach (var type in types)
             {
-                await PassAsync(side, address, type, inFlights.Max(), warmup * 2, 0, database, account, secret);
+                await PassAsync(side, server, type, inFlights.Max(), warmup * 2, 0, database, cpu, account, secret);
             }
         }
 
@@ -52,8 +57,8 @@ public static class IntakeHarness
                     string[] order = rep % 2 == 1 ? [IntakeReport.Peer, IntakeReport.App] : [IntakeReport.App, IntakeReport.Peer];
                     foreach (var side in order)
                     {
-                        var result = await PassAsync(side, servers[side], type, inFlight, warmup, count, database, account, secret);
-                        samples.Add(new IntakeSample(side, type, inFlight, rep, result!));
+                        var (result, use) = (await PassAsync(side, servers[side], type, inFlight, warmup, count, database, cpu, account, secret))!.Value;
+                        samples.Add(new IntakeSample(side, type, inFlight, rep, result, use));
                     }
                 }
             }
@@ -69,13 +74,15 @@ public static class IntakeHarness
 
     /// <summary>
     /// Sends <paramref name="warmup"/> events (connections opened, nothing counted), waits for the app to settle, sends
-    /// <paramref name="count"/> measured events, and waits for the app to process what it acknowledged before the next pass.
+    /// <paramref name="count"/> measured events, and waits for the app to process what it acknowledged before the next
+    /// pass. CPU is counted over the measured events and that wait: what the events cost in all.
     /// </summary>
-    private static async Task<LoadResult?> PassAsync(
-        string side, Uri server, string type, int inFlight, int warmup, int count, IntakeDatabase database, string account, string secret)
+    private static async Task<(LoadResult, CpuUse)?> PassAsync(
+        string side, (Uri Address, int Pid) server, string type, int inFlight, int warmup, int count, IntakeDatabase database, CpuMeter cpu,
+        string account, string secret)
     {
         var events = Enumerable.Range(0, warmup + count).Select(_ => StripeEventFactory.Make(type, account)).ToArray();
-        using var run = new LoadRun(server, secret, inFlight);
+        using var run = new LoadRun(server.Address, secret, inFlight);
         var warm = await run.SendAsync(events[..warmup]);
         if (warm.FirstFailure is { } warmFailure)
         {
@@ -89,17 +96,23 @@ public static class IntakeHarness
         }
 
         var load = IntakeReport.LoadAverage();
-        var result = await run.SendAsync(events[warmup..]);
-        var settled = await SettleAsync(side, database, events[warmup..]);
+        var settled = TimeSpan.Zero;
+        var (result, use) = await cpu.MeasureAsync(server.Pid, async () =>
+        {
+            var sent = await run.SendAsync(events[warmup..]);
+            settled = await SettleAsync(side, database, events[warmup..]);
+            return sent;
+        });
+        var after = side == IntakeReport.App ? string.Create(CultureInfo.InvariantCulture, $", settled {settled.TotalSeconds:F1} s after") : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// {side,-4} {type,-17} {inFlight,2} in flight: {result.Acknowledged} acknowledged in {result.Seconds:F1} s, {result.PerSecond:F0}/s, " +
-            $"{result.Failed} failed{(side == IntakeReport.App ? $", settled {settled.TotalSeconds:F1} s after" : "")}; load average {load}"));
+            $"{result.Failed} failed{after}; load average {load}; {use.PerEvent(result.Acknowledged)}"));
         if (result.FirstFailure is { } failure)
         {
             Console.WriteLine($"//   first failure: {failure}");
         }
 
-        return result;
+        return (result, use);
     }
 
     private static async Task<TimeSpan> SettleAsync(string side, IntakeDatabase database, WebhookEvent[] events) =>

@@ -4,10 +4,12 @@ using Marketplace.Benchmarks.FanOut;
 namespace Marketplace.Benchmarks.Intake;
 
 /// <summary>One measured pass: which server, which events, how many in flight, in which repetition, and what it saw.</summary>
-public sealed record IntakeSample(string Target, string Type, int InFlight, int Repetition, LoadResult Result)
+public sealed record IntakeSample(string Target, string Type, int InFlight, int Repetition, LoadResult Result, CpuUse Cpu)
 {
     public double P50 => Latencies.NearestRank(Sorted, 50);
     public double P99 => Latencies.NearestRank(Sorted, 99);
+    public double ServerCpuMs => Cpu.Server * 1000 / Result.Acknowledged;
+    public double PostgresCpuMs => Cpu.Postgres * 1000 / Result.Acknowledged;
     private double[] Sorted => field ??= [.. Result.AckMilliseconds.Order()];
 }
 
@@ -19,15 +21,16 @@ public static class IntakeReport
 
     public static void Print(IReadOnlyList<IntakeSample> samples)
     {
-        Console.WriteLine("| events | in flight | side | acked/s | p50 ack (ms) | p99 ack (ms) | failed |");
-        Console.WriteLine("|---|---:|---|---:|---:|---:|---:|");
+        Console.WriteLine("| events | in flight | side | acked/s | p50 ack (ms) | p99 ack (ms) | failed | server CPU ms/event | PostgreSQL CPU ms/event | other work (cores) |");
+        Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in samples.GroupBy(s => (s.Type, s.InFlight)))
         {
             foreach (var side in new[] { Peer, App })
             {
                 var rows = group.Where(s => s.Target == side).ToArray();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {group.Key.Type} | {group.Key.InFlight} | {side} | {Spread(rows, s => s.Result.PerSecond, "F0")} | " +
-                    $"{Spread(rows, s => s.P50, "F1")} | {Spread(rows, s => s.P99, "F1")} | {rows.Sum(s => s.Result.Failed)} |"));
+                    $"{Spread(rows, s => s.P50, "F1")} | {Spread(rows, s => s.P99, "F1")} | {rows.Sum(s => s.Result.Failed)} | " +
+                    $"{Spread(rows, s => s.ServerCpuMs, "F2")} | {Spread(rows, s => s.PostgresCpuMs, "F2")} | {Spread(rows, s => s.Cpu.OtherCores, "F2")} |"));
             }
         }
 

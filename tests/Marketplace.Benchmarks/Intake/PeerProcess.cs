@@ -16,6 +16,8 @@ public sealed class PeerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<PeerProcess> StartAsync(string connectionString, string secret)
     {
         var port = LoopbackPort.Free();
