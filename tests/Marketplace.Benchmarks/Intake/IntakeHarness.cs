@@ -5,7 +5,7 @@ namespace Marketplace.Benchmarks.Intake;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Marketplace.Benchmarks -- intake [--events 3000] [--warmup 300]
-/// [--in-flight 16,64] [--reps 3] [--types payout.paid,balance.available] [--duplicates 1000]</c>: signed Stripe
+/// [--in-flight 16,64] [--reps 3] [--types payout.paid,balance.available] [--duplicates 1000] [--app-setting Name=Value]...</c>: signed Stripe
 /// events acknowledged per second by the app's webhook endpoint (child process) and by a bare peer (another child
 /// process) on the same PostgreSQL server, alternating in one run; then a run of triple deliveries. See docs/performance.md.
 /// </summary>
@@ -24,8 +24,15 @@ public static class IntakeHarness
         Console.WriteLine($"// intake: {count} events per pass after {warmup} of warm-up, {string.Join(" and ", inFlights)} in flight, " +
             $"{string.Join(" and ", types)}, {reps} repetitions; load average {IntakeReport.LoadAverage()}");
 
+        var settings = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--app-setting" && a.i + 1 < args.Length)
+            .Select(a => args[a.i + 1].Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+        foreach (var (name, value) in settings)
+        {
+            Console.WriteLine($"// app setting {name}={value}");
+        }
+
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await using var app = await MarketplaceProcess.StartAsync(probe);
+        await using var app = await MarketplaceProcess.StartAsync(probe, settings);
         await using var database = IntakeDatabase.OfRunningApp(MarketplaceProcess.DataPath);
         var account = await database.DemoShopAccountAsync();
         const string secret = StripeOptions.DevelopmentConnectWebhookSecret;
