@@ -35,12 +35,38 @@ public sealed class CpuMeter(int postmasterPid)
             after.Machine - before.Machine, seconds));
     }
 
+    /// <summary>
+    /// CPU seconds of <paramref name="pid"/>'s tiered-compilation thread so far: while it runs, methods are still being
+    /// recompiled (instrumented, then optimized), so the process is not warm yet.
+    /// </summary>
+    public static double TieringSeconds(int pid)
+    {
+        long ticks = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal) &&
+                    Stat(task) is { } stat)
+                {
+                    ticks += stat[11] + stat[12];
+                }
+            }
+            catch (IOException)
+            {
+                // the thread ended: it is idle
+            }
+        }
+
+        return ticks / TicksPerSecond;
+    }
+
     private (double Server, double Postgres, double Harness, double Machine) Read(int serverPid)
     {
         var postgres = Ticks(postmasterPid, withChildren: true);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmasterPid && Stat(pid) is { } stat && stat[1] == postmasterPid)
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmasterPid && Stat(dir) is { } stat && stat[1] == postmasterPid)
             {
                 postgres += stat[11] + stat[12];
             }
@@ -53,16 +79,16 @@ public sealed class CpuMeter(int postmasterPid)
             System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, busy / TicksPerSecond);
     }
 
-    private static long Ticks(int pid, bool withChildren) => Stat(pid) is { } stat
+    private static long Ticks(int pid, bool withChildren) => Stat($"/proc/{pid}") is { } stat
         ? stat[11] + stat[12] + (withChildren ? stat[13] + stat[14] : 0)
         : 0;
 
-    /// <summary>The numeric fields of /proc/PID/stat after the command name: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
-    private static long[]? Stat(int pid)
+    /// <summary>The numeric fields of <c>stat</c> after the command name: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
+    private static long[]? Stat(string procDirectory)
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var text = File.ReadAllText(Path.Combine(procDirectory, "stat"));
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
             return [.. fields.Take(15).Select(f => long.TryParse(f, CultureInfo.InvariantCulture, out var n) ? n : 0)];
         }
