@@ -36,12 +36,13 @@ public sealed class CpuMeter(int postmasterPid)
     }
 
     /// <summary>
-    /// CPU seconds of <paramref name="pid"/>'s tiered-compilation thread so far: while it runs, methods are still being
-    /// recompiled (instrumented, then optimized), so the process is not warm yet.
+    /// CPU ticks of each tiered-compilation thread of <paramref name="pid"/>, by thread id. While that thread works,
+    /// methods are still being recompiled (instrumented, then optimized): the process is not warm yet. The runtime
+    /// ends the thread when it has been idle a while and starts another for new work, so compare by thread.
     /// </summary>
-    public static double TieringSeconds(int pid)
+    public static Dictionary<int, long> TieringTicks(int pid)
     {
-        long ticks = 0;
+        var ticks = new Dictionary<int, long>();
         foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
         {
             try
@@ -49,7 +50,7 @@ public sealed class CpuMeter(int postmasterPid)
                 if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal) &&
                     Stat(task) is { } stat)
                 {
-                    ticks += stat[11] + stat[12];
+                    ticks[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = stat[11] + stat[12];
                 }
             }
             catch (IOException)
@@ -58,8 +59,12 @@ public sealed class CpuMeter(int postmasterPid)
             }
         }
 
-        return ticks / TicksPerSecond;
+        return ticks;
     }
+
+    /// <summary>Seconds of tiered compilation between two readings of <see cref="TieringTicks"/>; a thread started meanwhile counts all its time.</summary>
+    public static double TieringSeconds(Dictionary<int, long> before, Dictionary<int, long> after) =>
+        after.Sum(thread => thread.Value - before.GetValueOrDefault(thread.Key)) / TicksPerSecond;
 
     private (double Server, double Postgres, double Harness, double Machine) Read(int serverPid)
     {

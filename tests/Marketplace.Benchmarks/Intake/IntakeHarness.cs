@@ -11,9 +11,10 @@ namespace Marketplace.Benchmarks.Intake;
 /// </summary>
 public static class IntakeHarness
 {
-    private const int MaxWarmupRounds = 30;
+    private const int MinWarmupRounds = 15;
+    private const int MaxWarmupRounds = 40;
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan WarmTiering = TimeSpan.FromMilliseconds(20);
+    private const double WarmTieringShare = 0.05;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -103,6 +104,7 @@ public static class IntakeHarness
 
         var load = IntakeReport.LoadAverage();
         var settled = TimeSpan.Zero;
+        var tieringBefore = CpuMeter.TieringTicks(server.Pid);
         var (result, use) = await cpu.MeasureAsync(server.Pid, async () =>
         {
             var sent = await run.SendAsync(events[warmup..]);
@@ -112,7 +114,8 @@ public static class IntakeHarness
         var after = side == IntakeReport.App ? string.Create(CultureInfo.InvariantCulture, $", settled {settled.TotalSeconds:F1} s after") : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// {side,-4} {type,-17} {inFlight,2} in flight: {result.Acknowledged} acknowledged in {result.Seconds:F1} s, {result.PerSecond:F0}/s, " +
-            $"{result.Failed} failed{after}; load average {load}; {use.PerEvent(result.Acknowledged)}"));
+            $"{result.Failed} failed{after}; load average {load}; {use.PerEvent(result.Acknowledged)}; " +
+            $"tiered compilation {CpuMeter.TieringSeconds(tieringBefore, CpuMeter.TieringTicks(server.Pid)) * 1000:F0} ms"));
         if (result.FirstFailure is { } failure)
         {
             Console.WriteLine($"//   first failure: {failure}");
@@ -123,30 +126,30 @@ public static class IntakeHarness
 
     /// <summary>
     /// Rounds of every event type until the server's tiered compilation has next to nothing left to do: the app has far
-    /// more code on its path than the peer, and measuring it half recompiled would measure the JIT.
+    /// more code on its path than the peer, and measuring it half recompiled would measure the JIT. Both keep recompiling
+    /// a little for a long time, and the work starts only after a delay, so an idle round early on proves nothing.
     /// </summary>
     private static async Task WarmUpAsync(
         string side, (Uri Address, int Pid) server, string[] types, int inFlight, int warmup, IntakeDatabase database, CpuMeter cpu,
         string account, string secret)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var round = 1; round <= MaxWarmupRounds; round++)
+        var rounds = new List<double>();
+        while (rounds.Count < MaxWarmupRounds && !(rounds.Count >= MinWarmupRounds && rounds[^2..].All(share => share <= WarmTieringShare)))
         {
-            var tiering = CpuMeter.TieringSeconds(server.Pid);
+            var before = CpuMeter.TieringTicks(server.Pid);
+            var round = System.Diagnostics.Stopwatch.StartNew();
             foreach (var type in types)
             {
                 await PassAsync(side, server, type, inFlight, warmup, 0, database, cpu, account, secret);
             }
 
-            tiering = CpuMeter.TieringSeconds(server.Pid) - tiering;
-            if (tiering <= WarmTiering.TotalSeconds || round == MaxWarmupRounds)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"// {side} warmed up in {clock.Elapsed.TotalSeconds:F0} s: {round} rounds of {warmup} events of each type, " +
-                    $"its tiered compilation busy {tiering * 1000:F0} ms in the last"));
-                return;
-            }
+            rounds.Add(CpuMeter.TieringSeconds(before, CpuMeter.TieringTicks(server.Pid)) / round.Elapsed.TotalSeconds);
         }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// {side} warmed up in {clock.Elapsed.TotalSeconds:F0} s: {rounds.Count} rounds of {warmup} events of each type; " +
+            $"tiered compilation per round (% of a core): {string.Join(' ', rounds.Select(t => (t * 100).ToString("F0", CultureInfo.InvariantCulture)))}"));
     }
 
     private static async Task<TimeSpan> SettleAsync(string side, IntakeDatabase database, WebhookEvent[] events) =>
