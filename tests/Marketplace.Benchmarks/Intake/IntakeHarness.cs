@@ -4,22 +4,20 @@ using Marketplace.Infrastructure.Payments;
 namespace Marketplace.Benchmarks.Intake;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Marketplace.Benchmarks -- intake [--events 10000] [--warmup 1000]
+/// <c>dotnet run -c Release --project tests/Marketplace.Benchmarks -- intake [--events 10000] [--warmup 1000] [--warmup-rounds 20]
 /// [--in-flight 16,64] [--reps 5] [--types payout.paid,balance.available] [--duplicates 1000] [--app-setting Name=Value]...</c>: signed Stripe
 /// events acknowledged per second by the app's webhook endpoint (child process) and by a bare peer (another child
 /// process) on the same PostgreSQL server, alternating in one run; then a run of triple deliveries. See docs/performance.md.
 /// </summary>
 public static class IntakeHarness
 {
-    private const int MinWarmupRounds = 15;
-    private const int MaxWarmupRounds = 40;
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(5);
-    private const double WarmTieringShare = 0.05;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var count = Number(args, "--events", "10000");
         var warmup = Number(args, "--warmup", "1000");
+        var warmupRounds = Number(args, "--warmup-rounds", "20");
         var reps = Number(args, "--reps", "5");
         var duplicates = Number(args, "--duplicates", "1000");
         int[] inFlights = [.. Option(args, "--in-flight", "16,64").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
@@ -50,7 +48,7 @@ public static class IntakeHarness
 
         foreach (var (side, server) in servers)
         {
-            await WarmUpAsync(side, server, types, inFlights.Max(), warmup, database, cpu, account, secret);
+            await WarmUpAsync(side, server, types, inFlights.Max(), warmup, warmupRounds, database, cpu, account, secret);
         }
 
         Console.WriteLine($"// warmed up; load average {IntakeReport.LoadAverage()}");
@@ -125,31 +123,27 @@ public static class IntakeHarness
     }
 
     /// <summary>
-    /// Rounds of every event type until the server's tiered compilation has next to nothing left to do: the app has far
-    /// more code on its path than the peer, and measuring it half recompiled would measure the JIT. Both keep recompiling
-    /// a little for a long time, and the work starts only after a delay, so an idle round early on proves nothing.
+    /// Rounds of every event type before anything is measured: the app has far more code on its path than the peer, and
+    /// measured half recompiled (its first 20,000 events) it ran instrumented code and spent a core's fifth on the JIT.
+    /// Each pass reports the tiered compilation it still saw.
     /// </summary>
     private static async Task WarmUpAsync(
-        string side, (Uri Address, int Pid) server, string[] types, int inFlight, int warmup, IntakeDatabase database, CpuMeter cpu,
+        string side, (Uri Address, int Pid) server, string[] types, int inFlight, int warmup, int rounds, IntakeDatabase database, CpuMeter cpu,
         string account, string secret)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var rounds = new List<double>();
-        while (rounds.Count < MaxWarmupRounds && !(rounds.Count >= MinWarmupRounds && rounds[^2..].All(share => share <= WarmTieringShare)))
+        var before = CpuMeter.TieringTicks(server.Pid);
+        for (var round = 0; round < rounds; round++)
         {
-            var before = CpuMeter.TieringTicks(server.Pid);
-            var round = System.Diagnostics.Stopwatch.StartNew();
             foreach (var type in types)
             {
                 await PassAsync(side, server, type, inFlight, warmup, 0, database, cpu, account, secret);
             }
-
-            rounds.Add(CpuMeter.TieringSeconds(before, CpuMeter.TieringTicks(server.Pid)) / round.Elapsed.TotalSeconds);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// {side} warmed up in {clock.Elapsed.TotalSeconds:F0} s: {rounds.Count} rounds of {warmup} events of each type; " +
-            $"tiered compilation per round (% of a core): {string.Join(' ', rounds.Select(t => (t * 100).ToString("F0", CultureInfo.InvariantCulture)))}"));
+            $"// {side} warmed up in {clock.Elapsed.TotalSeconds:F0} s: {rounds} rounds of {warmup} events of each type; " +
+            $"tiered compilation {CpuMeter.TieringSeconds(before, CpuMeter.TieringTicks(server.Pid)):F1} s"));
     }
 
     private static async Task<TimeSpan> SettleAsync(string side, IntakeDatabase database, WebhookEvent[] events) =>
