@@ -25,6 +25,11 @@ public sealed class MarketplaceProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>The app's <c>Marketplace:DataPath</c>: where its embedded PostgreSQL cluster lives.</summary>
+    public static string DataPath => Path.Combine(RepositoryRoot(), "tests", "Marketplace.Benchmarks", ".data");
+
     /// <param name="client">Polls <c>/health/ready</c> until the app answers.</param>
     /// <param name="settings">Extra configuration as environment variables (<c>RateLimits__api__PermitLimit</c>, ...).</param>
     public static async Task<MarketplaceProcess> StartAsync(HttpClient client, IReadOnlyDictionary<string, string>? settings = null)
@@ -53,7 +58,7 @@ public sealed class MarketplaceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ConnectionStrings__Marketplace");
-        start.Environment["Marketplace__DataPath"] = Path.Combine(RepositoryRoot(), "tests", "Marketplace.Benchmarks", ".data");
+        start.Environment["Marketplace__DataPath"] = DataPath;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning";

@@ -1,10 +1,21 @@
 using BenchmarkDotNet.Running;
 using Marketplace.Benchmarks;
 using Marketplace.Benchmarks.FanOut;
+using Marketplace.Benchmarks.Intake;
 
 if (args is ["fanout", .. var options])
 {
     return await FanOutHarness.RunAsync(options);
+}
+
+if (args is ["intake", .. var intakeOptions])
+{
+    return await IntakeHarness.RunAsync(intakeOptions);
+}
+
+if (args is ["intake-peer", .. var peerOptions])
+{
+    return await PeerServer.RunAsync(peerOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(HealthEndpointBenchmarks).Assembly).Run(args);
