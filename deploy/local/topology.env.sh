@@ -3,7 +3,7 @@
 repo_hash="$(printf '%s' "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)" | md5sum | cut -c1-8)"
 # Under /var/tmp, not the checkout: PostgreSQL runs as the postgres user, who may not reach the checkout.
 LOCAL_DIR="${MARKETPLACE_LOCAL_DIR:-/var/tmp/marketplace-local-$repo_hash}"
-NGINX_PORT="${MARKETPLACE_LOCAL_PORT:-58080}"
+NGINX_PORT="${MARKETPLACE_LOCAL_PORT:-28080}"
 NODE1_PORT=$((NGINX_PORT + 1))
 NODE2_PORT=$((NGINX_PORT + 2))
 SANDBOX_PORT=$((NGINX_PORT + 10))

@@ -7,7 +7,7 @@
 #   deploy/local/up.sh                 publish, start, wait until every part is ready, print the addresses
 #   deploy/local/up.sh --no-publish    reuse the last published build
 #
-# Ports (env): MARKETPLACE_LOCAL_PORT (nginx, 58080), +1 and +2 the nodes, +10 the sandbox, +20 PostgreSQL, +30 Redis.
+# Ports (env): MARKETPLACE_LOCAL_PORT (nginx, 28080), +1 and +2 the nodes, +10 the sandbox, +20 PostgreSQL, +30 Redis.
 # Settings in this script's environment (Seed__AdminEmail, Resend__ApiKey, Resend__BaseUrl...) reach both nodes.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

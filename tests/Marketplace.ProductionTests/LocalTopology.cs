@@ -14,7 +14,8 @@ public sealed class LocalTopology : IAsyncLifetime
     public const string WebhookSecret = "whsec_marketplace_local_platform";
     public const string ConnectWebhookSecret = "whsec_marketplace_local_connect";
 
-    private static readonly int BasePort = 58180;
+    // Below 32768: Linux hands out ephemeral ports above it, and a client socket once took a stopped node's port.
+    private static readonly int BasePort = 28180;
 
     public FakeResendServer Mail { get; private set; } = null!;
 
