@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Marketplace.Features.Forum.Markdown;
 
 namespace Marketplace.Tests.Features.Forum.Markdown;
@@ -162,11 +161,14 @@ public sealed class ForumMarkdownTests
         var markdown = Hostile(shape);
         markdown.Length.ShouldBeGreaterThanOrEqualTo(50_000);
 
-        var clock = Stopwatch.StartNew();
-        var html = _markdown.Render(markdown);
-        _markdown.Mentions(markdown);
+        var html = "";
+        var work = ThreadCpuTime.Of(() =>
+        {
+            html = _markdown.Render(markdown);
+            _markdown.Mentions(markdown);
+        });
 
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        work.ShouldBeLessThan(TimeSpan.FromSeconds(5)); // processor time: a busy machine does not make it slower
         RenderedHtml.ShouldBeHarmless(html);
     }
 
