@@ -38,6 +38,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["RateLimits__posting-new__PermitLimit"] = "1000", // test members are minutes old: the newcomer limit is tested in Marketplace.Tests
             ["Stripe__Webhooks__RetryDelays__0"] = "00:00:00.200", // a failing event reaches the dead letters in seconds
         });
+        // Expectations wait for the page up to 15 s instead of Playwright's 5: only a page that never gets there fails,
+        // not one on a machine busy with other work.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

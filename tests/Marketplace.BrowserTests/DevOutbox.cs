@@ -6,7 +6,7 @@ namespace Marketplace.BrowserTests;
 /// <summary>Reads mail from the app's dev outbox (<c>GET /api/dev/outbox</c>), the way a person opens their inbox.</summary>
 public static class DevOutbox
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The newest link to <paramref name="path"/> in mail to <paramref name="to"/>; mail leaves through a queue, so this waits.</summary>
     public static async Task<string> WaitForLinkAsync(IPage page, string to, string path)

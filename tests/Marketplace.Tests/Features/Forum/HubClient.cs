@@ -75,7 +75,7 @@ public sealed class HubClient : IAsyncDisposable
     public Task RoundTripAsync() => _connection.InvokeAsync("LeaveThread", Guid.Empty);
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails the test when it has not within <paramref name="seconds"/>.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, int seconds = 10)
+    public static async Task EventuallyAsync(Func<bool> condition, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
