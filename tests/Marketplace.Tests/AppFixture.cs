@@ -38,6 +38,8 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marketplace", _database.ConnectionString);
             builder.UseSetting("Seed:DemoData", "false");
             builder.UseSetting("Stripe:Webhooks:RetryDelays:0", "00:00:00.200");
+            // The sweeper sweeps once at start-up; the tests that need another sweep call it.
+            builder.UseSetting("Stripe:Webhooks:SweepInterval", "01:00:00");
             builder.UseSetting("Stripe:Webhooks:RetryDelays:1", "00:00:00.500");
             foreach (var (key, value) in Settings)
             {

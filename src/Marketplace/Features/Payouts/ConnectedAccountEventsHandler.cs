@@ -17,10 +17,10 @@ namespace Marketplace.Features.Payouts;
 public static class ConnectedAccountEventsHandler
 {
     public static async Task HandleAsync(
-        ConnectedAccountEvent message, IDocumentSession session, IStripeClient stripe, IMessageBus messages, TimeProvider clock,
+        ConnectedAccountEvent message, IDocumentSession session, StripeEventQueue queue, IStripeClient stripe, IMessageBus messages, TimeProvider clock,
         IConfiguration configuration, IServer server, CancellationToken ct)
     {
-        if (await StripeEventRecords.BeginAsync(session, message.EventId, ct) is not { } record)
+        if (await StripeEventRecords.BeginAsync(session, queue, message.EventId, ct) is not { } record)
         {
             return;
         }
@@ -44,7 +44,7 @@ public static class ConnectedAccountEventsHandler
             await PayoutAccountSync.ApplyAsync(payouts, account, session, messages, clock, PublicUrl.Of(configuration, server), ct);
         }
 
-        StripeEventRecords.Complete(session, record, clock);
+        StripeEventRecords.Complete(session, queue, record, clock);
     }
 }
 

@@ -15,10 +15,10 @@ namespace Marketplace.Features.Payouts;
 public static class PayoutEventsHandler
 {
     public static async Task HandleAsync(
-        ConnectedPayoutEvent message, IDocumentSession session, IMessageBus messages, TimeProvider clock, IConfiguration configuration, IServer server,
+        ConnectedPayoutEvent message, IDocumentSession session, StripeEventQueue queue, IMessageBus messages, TimeProvider clock, IConfiguration configuration, IServer server,
         CancellationToken ct)
     {
-        if (await StripeEventRecords.BeginAsync(session, message.EventId, ct) is not { } record)
+        if (await StripeEventRecords.BeginAsync(session, queue, message.EventId, ct) is not { } record)
         {
             return;
         }
@@ -47,6 +47,6 @@ public static class PayoutEventsHandler
             }
         }
 
-        StripeEventRecords.Complete(session, record, clock);
+        StripeEventRecords.Complete(session, queue, record, clock);
     }
 }

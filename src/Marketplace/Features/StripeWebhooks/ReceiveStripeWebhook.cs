@@ -1,16 +1,16 @@
 using Marketplace.Infrastructure.Payments;
-using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
-using Marten;
 using Microsoft.Extensions.Options;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Features.StripeWebhooks;
 
 /// <summary>
 /// <c>POST /api/webhooks/stripe</c>: verifies the payload and its signature (<see cref="SignedStripeEvent"/>), stores
-/// the event once and, in the same transaction, sends it to the feature that applies it or marks it ignored; then
-/// answers at once. A duplicate delivery is acknowledged and changes nothing.
+/// the event once (<see cref="StripeEventInbox"/>, already marked ignored when no feature handles its type), hands
+/// its message to the in-memory queue of the feature that applies it, and answers. A duplicate delivery is
+/// acknowledged and changes nothing. The stored record, not the message, is what survives a crash: the
+/// <see cref="StripeEventSweeper"/> sends again the message of any record left waiting (docs/architecture.md).
 /// </summary>
 public static class ReceiveStripeWebhook
 {
@@ -25,9 +25,10 @@ public static class ReceiveStripeWebhook
             .Produces<Response>().ProducesProblem(StatusCodes.Status400BadRequest);
 
     public static async Task<IResult> HandleAsync(
-        HttpRequest request, WebhookSigningSecrets secrets, IOptions<StripeOptions> options, IDocumentSession session,
-        IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, WebhookSigningSecrets secrets, IOptions<StripeOptions> options, StripeEventInbox inbox,
+        IntakeActivity activity, StripeEventQueue queue, IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
+        using var delivery = activity.Receive();
         var payload = await ReadPayloadAsync(request, ct);
         if (payload is null)
         {
@@ -45,21 +46,23 @@ public static class ReceiveStripeWebhook
             return Refuse(stripeEvent.Livemode ? "A live-mode event reached a test-mode marketplace." : "A test-mode event reached a live-mode marketplace.");
         }
 
+        var routed = StripeEventRoutes.MessageFor(stripeEvent.Id, stripeEvent.Type, stripeEvent.Account) is not null;
+        var now = clock.GetUtcNow();
         var record = new StripeEventRecord
         {
             Id = stripeEvent.Id, Type = stripeEvent.Type, Account = stripeEvent.Account, Livemode = stripeEvent.Livemode,
-            CreatedAt = stripeEvent.Created, ReceivedAt = clock.GetUtcNow(), Payload = payload, Status = StripeEventStatus.Received,
+            CreatedAt = stripeEvent.Created, ReceivedAt = now, Payload = payload,
+            Status = routed ? StripeEventStatus.Received : StripeEventStatus.Ignored,
+            ProcessedAt = routed ? null : now,
         };
-        outbox.Enroll(session);
-        await StripeEventDispatch.DispatchAsync(outbox, record, clock);
-        session.Insert(record);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e.IsUniqueViolation())
+        if (!await inbox.TryAddAsync(record, ct))
         {
             return TypedResults.Ok(new Response(record.Id, Duplicate: true));
+        }
+
+        if (routed)
+        {
+            await queue.SendAsync(bus, record);
         }
 
         return TypedResults.Ok(new Response(record.Id, Duplicate: false));

@@ -5,65 +5,64 @@ using Stripe;
 namespace Marketplace.Features.StripeWebhooks;
 
 /// <summary>
-/// A webhook payload checked the way the endpoint needs it: a JSON object with a string <c>id</c> and <c>type</c>,
-/// signed with the secret of its kind (the Connect endpoint's when it names an <c>account</c>, the platform's
-/// otherwise), within the tolerance, and readable by Stripe.net.
+/// A webhook payload checked the way the endpoint needs it: a JSON object with a string <c>id</c> and <c>type</c>, a
+/// boolean <c>livemode</c> and a numeric <c>created</c>, signed with the secret of its kind (the Connect endpoint's
+/// when it names an <c>account</c>, the platform's otherwise), within the tolerance. The handlers read the rest:
+/// parsing the whole event here would cost the acknowledgement a third of its time for nothing it needs.
 /// </summary>
-public sealed record SignedStripeEvent(string Id, string Type, string? Account, bool Livemode, DateTime Created)
+public sealed record SignedStripeEvent(string Id, string Type, string? Account, bool Livemode, DateTimeOffset Created)
 {
     public static SignedStripeEvent? Verify(string payload, string signature, WebhookSigningSecrets secrets, int toleranceSeconds, out string? error)
     {
-        var (id, type, account) = ReadEnvelope(payload);
-        if (id is null || type is null)
+        if (ReadEnvelope(payload) is not { } envelope)
         {
-            error = "The payload is not a Stripe event: a JSON object with a string id and type.";
+            error = "The payload is not a Stripe event: a JSON object with a string id and type, a boolean livemode and a numeric created.";
             return null;
         }
 
-        var secret = account is null ? secrets.Platform : secrets.Connect;
+        var secret = envelope.Account is null ? secrets.Platform : secrets.Connect;
         if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(secret))
         {
             error = string.IsNullOrEmpty(signature)
                 ? "The Stripe-Signature header is missing."
-                : $"No signing secret is configured for {(account is null ? "platform" : "Connect")} events.";
+                : $"No signing secret is configured for {(envelope.Account is null ? "platform" : "Connect")} events.";
             return null;
         }
 
         try
         {
             EventUtility.ValidateSignature(payload, signature, secret, toleranceSeconds);
-            var parsed = EventUtility.ParseEvent(payload, throwOnApiVersionMismatch: false);
             error = null;
-            return new SignedStripeEvent(id, type, account, parsed.Livemode, parsed.Created);
+            return envelope;
         }
         catch (StripeException e)
         {
-            error = account is null ? e.Message : $"{e.Message} Events of connected accounts are signed with the Connect endpoint's secret.";
-            return null;
-        }
-        catch (Exception e) when (e is Newtonsoft.Json.JsonException or JsonException or FormatException or InvalidCastException or ArgumentException)
-        {
-            error = "The payload is signed but is not a Stripe event that can be read.";
+            error = envelope.Account is null ? e.Message : $"{e.Message} Events of connected accounts are signed with the Connect endpoint's secret.";
             return null;
         }
     }
 
-    private static (string? Id, string? Type, string? Account) ReadEnvelope(string payload)
+    private static SignedStripeEvent? ReadEnvelope(string payload)
     {
         try
         {
             using var document = JsonDocument.Parse(payload);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (root.ValueKind != JsonValueKind.Object
+                || NonEmptyString(root, "id") is not { } id
+                || NonEmptyString(root, "type") is not { } type
+                || !root.TryGetProperty("livemode", out var livemode) || livemode.ValueKind is not (JsonValueKind.True or JsonValueKind.False)
+                || !root.TryGetProperty("created", out var created) || created.ValueKind != JsonValueKind.Number || !created.TryGetInt64(out var seconds)
+                || seconds is < 0 or > 253_402_300_799) // 9999-12-31, the last second DateTimeOffset can hold
             {
-                return default;
+                return null;
             }
 
-            return (NonEmptyString(root, "id"), NonEmptyString(root, "type"), NonEmptyString(root, "account"));
+            return new SignedStripeEvent(id, type, NonEmptyString(root, "account"), livemode.GetBoolean(), DateTimeOffset.FromUnixTimeSeconds(seconds));
         }
         catch (JsonException)
         {
-            return default;
+            return null;
         }
     }
 

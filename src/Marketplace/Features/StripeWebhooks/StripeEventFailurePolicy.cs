@@ -37,8 +37,14 @@ public sealed class StripeEventFailurePolicy(IReadOnlyList<TimeSpan> retryDelays
         await MarkAsync(runtime, lifecycle, exception, StripeEventStatus.Retrying, retryDelays[retry]);
     }
 
-    private static ValueTask MarkFailedAsync(IWolverineRuntime runtime, IEnvelopeLifecycle lifecycle, Exception exception) =>
-        MarkAsync(runtime, lifecycle, exception, StripeEventStatus.Failed, next: null);
+    private static async ValueTask MarkFailedAsync(IWolverineRuntime runtime, IEnvelopeLifecycle lifecycle, Exception exception)
+    {
+        await MarkAsync(runtime, lifecycle, exception, StripeEventStatus.Failed, next: null);
+        if (lifecycle.Envelope is { Message: IStripeEventMessage message })
+        {
+            runtime.Services.GetRequiredService<StripeEventQueue>().Release(message.EventId);
+        }
+    }
 
     private static async ValueTask MarkAsync(
         IWolverineRuntime runtime, IEnvelopeLifecycle lifecycle, Exception exception, StripeEventStatus status, TimeSpan? next)

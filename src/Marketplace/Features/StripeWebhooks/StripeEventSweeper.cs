@@ -1,15 +1,18 @@
 using Marten;
 using Microsoft.Extensions.Options;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Features.StripeWebhooks;
 
 /// <summary>
-/// Sends the message of every event that has waited too long without one running: stored while the node crashed
-/// between commit and dispatch, say, or retrying past its due time. Handlers are idempotent, so a second message
-/// for an event that was merely slow changes nothing. Every node sweeps; that is harmless for the same reason.
+/// Sends the message of every event that has waited too long without one running: its message is held in memory
+/// (<see cref="ReceiveStripeWebhook"/>), so a node that stops or crashes before applying it leaves the record
+/// waiting, <c>received</c> or <c>retrying</c>. Sweeps at start-up and then every <c>SweepInterval</c>, leaving alone
+/// what this node's own queue holds. Handlers are idempotent, so a second message for an event that another node was
+/// merely slow to apply changes nothing; every node sweeps, harmless for the same reason.
 /// </summary>
-public sealed partial class StripeEventSweeper(IServiceScopeFactory scopes, IOptions<StripeWebhookOptions> options, TimeProvider clock, ILogger<StripeEventSweeper> logger)
+public sealed partial class StripeEventSweeper(
+    IServiceScopeFactory scopes, StripeEventQueue queue, IOptions<StripeWebhookOptions> options, TimeProvider clock, ILogger<StripeEventSweeper> logger)
     : BackgroundService
 {
     private const int Batch = 200;
@@ -17,7 +20,7 @@ public sealed partial class StripeEventSweeper(IServiceScopeFactory scopes, IOpt
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -28,36 +31,48 @@ public sealed partial class StripeEventSweeper(IServiceScopeFactory scopes, IOpt
                 LogSweepFailed(logger, e);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Re-sends the messages of stuck events; answers how many.</summary>
+    /// <summary>Re-sends the messages of stuck events, a batch at a time until none is left; answers how many.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var stuckBefore = clock.GetUtcNow() - options.Value.StuckAfter;
-        await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
-        var stuck = await session.Query<StripeEventRecord>()
-            .Where(r => (r.Status == StripeEventStatus.Received && r.ReceivedAt < stuckBefore)
-                || (r.Status == StripeEventStatus.Retrying && r.NextAttemptAt < stuckBefore))
-            .OrderBy(r => r.ReceivedAt).Take(Batch).ToListAsync(ct);
-        if (stuck.Count == 0)
+        var swept = 0;
+        var after = DateTimeOffset.MinValue;
+        while (true)
         {
-            return 0;
-        }
-
-        var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
-        outbox.Enroll(session);
-        foreach (var record in stuck)
-        {
-            if (!await StripeEventDispatch.DispatchAsync(outbox, record, clock))
+            await using var scope = scopes.CreateAsyncScope();
+            var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+            var stuck = await session.Query<StripeEventRecord>()
+                .Where(r => r.ReceivedAt > after && ((r.Status == StripeEventStatus.Received && r.ReceivedAt < stuckBefore)
+                    || (r.Status == StripeEventStatus.Retrying && r.NextAttemptAt < stuckBefore)))
+                .OrderBy(r => r.ReceivedAt).Take(Batch).ToListAsync(ct);
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            foreach (var record in stuck.Where(record => !queue.Holds(record.Id)))
             {
-                session.Update(record);
+                swept++;
+                if (!await queue.SendAsync(bus, record))
+                {
+                    session.Update(record);
+                }
             }
+
+            await session.SaveChangesAsync(ct);
+            if (stuck.Count < Batch)
+            {
+                break;
+            }
+
+            after = stuck[^1].ReceivedAt;
         }
 
-        await session.SaveChangesAsync(ct);
-        LogSwept(logger, stuck.Count);
-        return stuck.Count;
+        if (swept > 0)
+        {
+            LogSwept(logger, swept);
+        }
+
+        return swept;
     }
 
     [LoggerMessage(LogLevel.Warning, "Re-sent the messages of {Count} Stripe events that waited too long")]

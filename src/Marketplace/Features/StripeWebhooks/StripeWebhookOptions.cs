@@ -14,10 +14,19 @@ public sealed class StripeWebhookOptions
     /// <summary>The wait before each retry (configuration replaces the defaults; it cannot append to them).</summary>
     public TimeSpan[]? RetryDelays { get; set; }
 
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long an event may stay received (or past its retry time) before the sweeper sends it again.</summary>
-    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long applying a stored event may wait for webhook deliveries to pause (<see cref="IntakeActivity"/>); zero
+    /// applies events at once, competing with the acknowledgements for the cores.
+    /// </summary>
+    public TimeSpan YieldToIntakeFor { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many stored events one node applies at a time.</summary>
+    public int MaximumParallelEvents { get; set; } = Environment.ProcessorCount;
 
     public IReadOnlyList<TimeSpan> Delays => RetryDelays is { Length: > 0 } configured ? configured : DefaultRetryDelays;
 }

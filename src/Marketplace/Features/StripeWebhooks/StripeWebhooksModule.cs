@@ -12,11 +12,28 @@ namespace Marketplace.Features.StripeWebhooks;
 /// </summary>
 public sealed class StripeWebhooksModule : IFeatureModule
 {
+    /// <summary>The local queue the messages of stored events wait in.</summary>
+    public const string Queue = "stripe-events";
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StripeWebhookOptions>().BindConfiguration(StripeWebhookOptions.Section);
-        var retryDelays = (configuration.GetSection(StripeWebhookOptions.Section).Get<StripeWebhookOptions>() ?? new()).Delays;
-        services.ConfigureWolverine(options => options.Policies.Add(new StripeEventFailurePolicy(retryDelays)));
+        var settings = configuration.GetSection(StripeWebhookOptions.Section).Get<StripeWebhookOptions>() ?? new();
+        services.ConfigureWolverine(options =>
+        {
+            options.Policies.Add(new StripeEventFailurePolicy(settings.Delays));
+            // In memory, not durable: the stored record is what survives a crash (the sweeper sends its message
+            // again), and acknowledging a delivery takes one insert instead of a transaction with an envelope.
+            options.Publish(rule =>
+            {
+                rule.MessagesImplementing<IStripeEventMessage>();
+                rule.ToLocalQueue(Queue);
+            });
+            options.LocalQueue(Queue).BufferedInMemory().MaximumParallelMessages(Math.Max(1, settings.MaximumParallelEvents));
+        });
+        services.AddSingleton<StripeEventInbox>();
+        services.AddSingleton<IntakeActivity>();
+        services.AddSingleton<StripeEventQueue>();
         services.AddSingleton<StripeEventSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<StripeEventSweeper>());
         services.ConfigureMarten(options => options.Schema.For<StripeEventRecord>().Identity(x => x.Id)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marketplace.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -54,10 +55,20 @@ public static class ErrorResponses
     private static Task WriteUnhandledAsync(HttpContext http)
     {
         var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        var status = exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            not null when exception.IsConcurrencyConflict() => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status500InternalServerError,
+        };
         http.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status };
-        if (status < 500)
+        if (status == StatusCodes.Status409Conflict)
+        {
+            problem.Title = "Someone else changed this at the same moment.";
+            problem.Detail = "Nothing was saved. Load it again and retry.";
+        }
+        else if (status < 500)
         {
             problem.Detail = exception?.Message;
         }

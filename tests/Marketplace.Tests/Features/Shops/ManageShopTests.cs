@@ -21,6 +21,29 @@ public sealed class ManageShopTests(AppFixture fixture) : ShopsTest(fixture)
     }
 
     [Fact]
+    public async Task Concurrent_renames_each_succeed_or_are_told_to_reload_and_one_of_them_is_the_name()
+    {
+        var owner = await MemberAsync("owner");
+        var shop = await OpenShopAsync(owner);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => AsUserAsync(owner.Token, s =>
+        {
+            s.Put.Json(new { name = $"Racing name {i}" }).ToUrl($"/api/shops/{shop.Id}");
+            s.IgnoreStatusCode();
+        })));
+
+        var statuses = results.Select(result => result.Context.Response.StatusCode).ToList();
+        statuses.ShouldAllBe(status => status == 200 || status == 409);
+        foreach (var conflict in results.Where(result => result.Context.Response.StatusCode == 409))
+        {
+            Problem(conflict).GetProperty("title").GetString().ShouldBe("Someone else changed this at the same moment.");
+        }
+
+        var name = (await QueryAsync(q => q.LoadAsync<Shop>(shop.Id)))!.Name;
+        name.ShouldStartWith("Racing name ");
+    }
+
+    [Fact]
     public async Task Someone_else_cannot_even_learn_that_the_shop_exists_but_an_admin_can_edit_it()
     {
         var owner = await MemberAsync("owner");

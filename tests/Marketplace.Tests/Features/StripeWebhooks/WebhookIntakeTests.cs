@@ -24,6 +24,12 @@ public sealed class WebhookIntakeTests(AppFixture fixture) : StripeWebhookTest(f
         """{"id":"evt_type_is_null","type":null}""",
         """{"id":"evt_bad_created","type":"customer.created","created":"yesterday","livemode":false,"data":{"object":{}}}""",
         "{\"id\":\"evt_nul\u0000\",\"type\":\"customer.created\",\"data\":{\"object\":{}}",
+        """{"id":"evt_no_livemode","type":"customer.created","created":1700000000,"data":{"object":{}}}""",
+        """{"id":"evt_livemode_string","type":"customer.created","created":1700000000,"livemode":"false","data":{"object":{}}}""",
+        """{"id":"evt_no_created","type":"customer.created","livemode":false,"data":{"object":{}}}""",
+        """{"id":"evt_created_negative","type":"customer.created","created":-1,"livemode":false,"data":{"object":{}}}""",
+        """{"id":"evt_created_huge","type":"customer.created","created":100000000000000000000,"livemode":false,"data":{"object":{}}}""",
+        """{"id":"evt_created_fraction","type":"customer.created","created":1700000000.5,"livemode":false,"data":{"object":{}}}""",
     };
 
     [Theory]
