@@ -41,7 +41,7 @@ public sealed class IntakeDatabase : IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromMinutes(1))
         {
-            if (await ScalarAsync<string>("select data->>'StripeAccountId' from marketplace.mt_doc_shop where data->>'Slug' = $1", DemoShop.Slug) is { } account)
+            if (await ScalarAsync<string>("select payouts.data->>'AccountId' from marketplace.mt_doc_shoppayoutaccount payouts join marketplace.mt_doc_shop shop on shop.id = payouts.id where shop.data->>'Slug' = $1", DemoShop.Slug) is { } account)
             {
                 return account;
             }
