@@ -65,7 +65,11 @@ public sealed class AccountsModule : IFeatureModule
         });
     }
 
-    public void UseMiddleware(IApplicationBuilder app) => app.UseMiddleware<SecurityStampCheck>();
+    public void UseMiddleware(IApplicationBuilder app)
+    {
+        app.UseMiddleware<SecurityStampCheck>();
+        app.UseMiddleware<CrossSiteRequestCheck>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {

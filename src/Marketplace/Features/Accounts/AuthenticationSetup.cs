@@ -79,7 +79,7 @@ public static class AuthenticationSetup
         return Task.CompletedTask;
     }
 
-    private static bool HasBearerToken(HttpContext context) =>
+    public static bool HasBearerToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ||
         HubWebSocketToken(context) is not null;
 

@@ -24,6 +24,7 @@ public static class ProblemTypes
     public const string InvalidToken = Base + "invalid-token";
     public const string InvalidSignature = Base + "invalid-signature";
     public const string PaymentsUnavailable = Base + "payments-unavailable";
+    public const string CrossSiteRequest = Base + "cross-site-request";
 
     public static string ForStatus(int status) => status switch
     {

@@ -4,13 +4,21 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Marketplace.Infrastructure.Web;
 
 /// <summary>
-/// The address people reach the site at, for links in mails: <c>Site:PublicUrl</c> when set (always set it in
-/// production, so a forged Host header can never steer a reset link), else the origin of the current request.
+/// The address people reach the site at, for links in mails: <c>Site:PublicUrl</c> when set (production refuses to
+/// start without it), else this app's own listening address. Only in Development, where the host filter admits
+/// local names alone, does the current request's origin stand in, so that links work from whatever port the
+/// developer opened. Never a header a client chose: a forged Host must not steer a reset link.
 /// </summary>
 public static class PublicUrl
 {
-    public static string Of(HttpContext context) =>
-        Configured(context.RequestServices.GetRequiredService<IConfiguration>()) ?? $"{context.Request.Scheme}://{context.Request.Host}";
+    public static string Of(HttpContext context)
+    {
+        var services = context.RequestServices;
+        return Configured(services.GetRequiredService<IConfiguration>())
+            ?? (services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+                ? $"{context.Request.Scheme}://{context.Request.Host}"
+                : ListeningOrigin(services.GetRequiredService<IServer>()));
+    }
 
     /// <summary>For work outside a request (message handlers): <c>Site:PublicUrl</c>, else this app's own listening address.</summary>
     public static string Of(IServiceProvider services) => Of(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IServer>());

@@ -26,7 +26,9 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Not X-Forwarded-Host: the proxy passes the Host it was asked for, which host filtering checks; a
+            // forwarded host would slip past that check into links built from the request.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
