@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Marketplace.Features.Accounts.Admin;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Seeding;
@@ -14,6 +15,9 @@ public sealed class AccountsModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<HubSessions>();
+        services.AddHostedService<HubSessionRevalidator>();
+        services.Configure<HubOptions>(options => options.AddFilter<HubSessions>());
         services.AddIdentityCore<UserAccount>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -23,7 +23,17 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<System.Text.Json.JsonElement>("PostHidden", hidden => HiddenSignals.Enqueue(hidden));
         connection.On<NotificationView>("Notification", notification => Notifications.Enqueue(notification));
         connection.On<UnreadCountView>("UnreadCount", count => UnreadCounts.Enqueue(count.UnreadCount));
+        connection.Closed += _ =>
+        {
+            _closed.TrySetResult();
+            return Task.CompletedTask;
+        };
     }
+
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the server closes the connection (the client never reconnects on its own).</summary>
+    public Task Closed => _closed.Task;
 
     public ConcurrentQueue<PostView> Posts { get; } = new();
     public ConcurrentQueue<PostView> Edits { get; } = new();
