@@ -57,6 +57,12 @@ public static class CritterStackSetup
             // A handler that lost an optimistic-concurrency race runs again on fresh data.
             options.OnException<ConcurrencyException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            // A database that was briefly out of reach (pool exhausted under a burst, a restart, a failover) is tried
+            // again for about an hour before a message is dead-lettered: a confirmation mail must not be lost to it.
+            options.OnException(exception => exception.IsTransientDatabaseFailure(), "the database was briefly out of reach")
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(45))
+                .Then.MoveToErrorQueue();
         });
     }
 }

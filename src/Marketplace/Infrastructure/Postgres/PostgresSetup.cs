@@ -24,9 +24,30 @@ public static class PostgresSetup
             connectionString = lease.ConnectionString(EmbeddedDatabase);
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "marketplace" }.Build();
+        var dataSource = new NpgsqlDataSourceBuilder(WithPoolSize(connectionString)) { Name = "marketplace" }.Build();
         builder.Services.AddSingleton(dataSource);
         return dataSource;
+    }
+
+    /// <summary>Connections one node may hold unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    /// <summary>
+    /// Bounds the pool deliberately: two nodes, the sandbox host and an operator's session stay under PostgreSQL's
+    /// default of 100 connections, and a burst waits for a connection (up to the connection timeout) instead of making
+    /// the server refuse new ones. Expensive requests are bounded before they reach the pool (RateLimiting).
+    /// </summary>
+    public static string WithPoolSize(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var stated = connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("maxpoolsize", StringComparison.OrdinalIgnoreCase);
+        if (!stated)
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     public static string DataFolder(WebApplicationBuilder builder) =>

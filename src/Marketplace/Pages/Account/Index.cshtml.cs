@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wolverine.Marten;
 
@@ -15,6 +16,7 @@ namespace Marketplace.Pages.Account;
 /// profile and password forms, the other parts of the class the two-factor and the "danger zone" forms.
 /// </summary>
 [Authorize]
+[ExpensiveWork]
 public sealed partial class IndexModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn) : PageModel
 {
     public UserAccount Account { get; private set; } = null!;

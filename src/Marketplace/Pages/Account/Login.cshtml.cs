@@ -14,6 +14,7 @@ namespace Marketplace.Pages.Account;
 
 /// <summary>Signs in with the same checks as <c>POST /api/auth/login</c>: <see cref="LoginThrottle"/>, then <see cref="SignInCheck"/>.</summary>
 [EnableRateLimiting(RateLimiting.Auth)]
+[ExpensiveWork]
 public sealed class LoginModel(
     IValidator<Login.Request> validator, LoginThrottle throttle, SignInCheck check, SignInManager<UserAccount> signIn) : PageModel
 {

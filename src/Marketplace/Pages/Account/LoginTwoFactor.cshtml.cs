@@ -14,6 +14,7 @@ namespace Marketplace.Pages.Account;
 /// checked by <see cref="SignInCheck"/>, as the API checks it: a wrong one counts towards the lockout, whose mail goes out.
 /// </summary>
 [EnableRateLimiting(RateLimiting.Auth)]
+[ExpensiveWork]
 public sealed class LoginTwoFactorModel(SignInManager<UserAccount> signIn, UserManager<UserAccount> users, SignInCheck check) : PageModel
 {
     private const int MaxCodeLength = 32;

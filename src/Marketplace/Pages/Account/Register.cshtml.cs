@@ -12,6 +12,7 @@ using Wolverine.Marten;
 namespace Marketplace.Pages.Account;
 
 [EnableRateLimiting(RateLimiting.Auth)]
+[ExpensiveWork]
 public sealed class RegisterModel(
     IValidator<Register.Request> validator, UserManager<UserAccount> users, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock)
     : PageModel

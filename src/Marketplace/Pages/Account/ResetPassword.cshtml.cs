@@ -13,6 +13,7 @@ namespace Marketplace.Pages.Account;
 
 /// <summary>Where the link in the reset mail leads: the code travels in a hidden field, the new password is typed twice.</summary>
 [EnableRateLimiting(RateLimiting.Auth)]
+[ExpensiveWork]
 public sealed class ResetPasswordModel(
     IValidator<ResetPassword.Request> validator, UserManager<UserAccount> users, TokenService tokens, IDocumentSession session) : PageModel
 {
