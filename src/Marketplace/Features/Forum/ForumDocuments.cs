@@ -48,6 +48,9 @@ public sealed class ForumThread
 
     [Marten.Schema.Version]
     public Guid Version { get; set; }
+
+    /// <summary>Who may add to the thread (reply, edit a post, show that they are typing): anyone unless it is locked or its category read-only; moderators always.</summary>
+    public bool IsOpenTo(ForumActor actor, ForumCategory category) => actor.IsModerator || (!Locked && !category.ReadOnly);
 }
 
 /// <summary>One post: its Markdown source and the sanitized HTML rendered from it, with the history of its edits.</summary>

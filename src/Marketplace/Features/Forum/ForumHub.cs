@@ -17,7 +17,8 @@ public sealed class ForumHub(
 {
     public const string Path = "/hubs/forum";
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(2);
-    private static readonly ConcurrentDictionary<(string Connection, Guid Thread), DateTimeOffset> LastTyping = new();
+    private const int TypingEntriesBeforePruning = 10_000;
+    private static readonly ConcurrentDictionary<(Guid Member, Guid Thread), DateTimeOffset> LastTyping = new();
 
     public static string Group(Guid threadId) => $"thread:{threadId:N}";
 
@@ -72,19 +73,27 @@ public sealed class ForumHub(
 
         var member = await session.LoadAsync<ForumMember>(actor.Id, Context.ConnectionAborted);
         var thread = await session.LoadAsync<ForumThread>(threadId, Context.ConnectionAborted);
+        var category = thread is null ? null : await session.LoadAsync<ForumCategory>(thread.CategoryId, Context.ConnectionAborted);
         var now = clock.GetUtcNow();
-        if (thread is null || (thread.Locked && !actor.IsModerator) || (member is not null && !member.CanPost(now)))
+        if (thread is null || category is null || !thread.IsOpenTo(actor, category) || (member is not null && !member.CanPost(now)))
         {
             throw new HubException("You cannot post in this thread.");
         }
 
-        var key = (Context.ConnectionId, threadId);
-        if (LastTyping.TryGetValue(key, out var last) && now - last < TypingInterval)
+        // One typing signal per member per thread every two seconds, however many tabs or connections they open.
+        if (!TryAdmitTyping((actor.Id, threadId), now))
         {
-            return; // throttled: one typing signal per member per thread every two seconds
+            return;
         }
 
-        LastTyping[key] = now;
+        if (LastTyping.Count > TypingEntriesBeforePruning)
+        {
+            foreach (var stale in LastTyping.Where(entry => now - entry.Value >= TypingInterval).Select(entry => entry.Key).ToList())
+            {
+                LastTyping.TryRemove(stale, out _);
+            }
+        }
+
         await Clients.OthersInGroup(Group(threadId)).SendAsync("Typing", new { threadId, member = new { id = actor.Id, displayName = actor.DisplayName } });
     }
 
@@ -95,12 +104,30 @@ public sealed class ForumHub(
             presenceBroadcaster.Changed(threadId);
         }
 
-        foreach (var key in LastTyping.Keys.Where(k => k.Connection == Context.ConnectionId))
-        {
-            LastTyping.TryRemove(key, out _);
-        }
-
         await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Admits one signal per key and interval, also when several connections of the member race.</summary>
+    private static bool TryAdmitTyping((Guid Member, Guid Thread) key, DateTimeOffset now)
+    {
+        while (true)
+        {
+            if (!LastTyping.TryGetValue(key, out var last))
+            {
+                if (LastTyping.TryAdd(key, now))
+                {
+                    return true;
+                }
+            }
+            else if (now - last < TypingInterval)
+            {
+                return false;
+            }
+            else if (LastTyping.TryUpdate(key, now, last))
+            {
+                return true;
+            }
+        }
     }
 
     private ForumActor? Member() => Context.User is { } user ? ForumActor.Of(user) : null;

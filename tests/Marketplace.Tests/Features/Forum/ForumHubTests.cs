@@ -104,4 +104,51 @@ public sealed class ForumHubTests(AppFixture fixture) : ForumTest(fixture)
 
         await Should.ThrowAsync<HubException>(() => visitor.TypingAsync(started.ThreadId));
     }
+
+    [Fact]
+    public async Task Typing_in_a_read_only_category_is_for_moderators_only()
+    {
+        var moderator = await MemberTokenAsync("announcer", Roles.Moderator);
+        var member = await MemberTokenAsync("member");
+        var started = await StartThreadAsync(moderator, await CategoryAsync(readOnly: true));
+        await using var memberHub = await HubClient.ConnectAsync(Host, member);
+        await using var moderatorHub = await HubClient.ConnectAsync(Host, moderator);
+        await using var watcher = await HubClient.ConnectAsync(Host);
+        await watcher.JoinAsync(started.ThreadId, 1);
+
+        await Should.ThrowAsync<HubException>(() => memberHub.TypingAsync(started.ThreadId));
+        await moderatorHub.TypingAsync(started.ThreadId);
+
+        await HubClient.EventuallyAsync(() => !watcher.TypingSignals.IsEmpty);
+        watcher.TypingSignals.ShouldHaveSingleItem().GetProperty("member").GetProperty("displayName").GetString().ShouldBe("Test Person");
+    }
+
+    [Fact]
+    public async Task A_member_typing_from_several_connections_at_once_is_one_signal_every_two_seconds()
+    {
+        var member = await MemberTokenAsync("many-tabs");
+        var started = await StartThreadAsync(member, await CategoryAsync());
+        var tabs = new List<HubClient>();
+        for (var i = 0; i < 5; i++)
+        {
+            tabs.Add(await HubClient.ConnectAsync(Host, member));
+        }
+
+        await using var watcher = await HubClient.ConnectAsync(Host);
+        await watcher.JoinAsync(started.ThreadId, 1);
+        try
+        {
+            await Task.WhenAll(tabs.Select(tab => tab.TypingAsync(started.ThreadId)));
+            await watcher.RoundTripAsync();
+
+            watcher.TypingSignals.Count.ShouldBe(1);
+        }
+        finally
+        {
+            foreach (var tab in tabs)
+            {
+                await tab.DisposeAsync();
+            }
+        }
+    }
 }
