@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Infrastructure.Text;
 
 namespace Marketplace.Features.Accounts;
 
@@ -12,8 +13,7 @@ public static class AccountRules
     public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MinimumLength(10).MaximumLength(128);
 
+    /// <summary>A name other members see; stored as <see cref="PublicNames.Normalize"/> makes it.</summary>
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(60)
-            .Must(name => name.Trim().Length >= 2).WithMessage("The display name needs at least 2 visible characters.")
-            .Must(name => !name.Any(char.IsControl)).WithMessage("The display name cannot contain control characters.");
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(60).PublicName("The display name");
 }

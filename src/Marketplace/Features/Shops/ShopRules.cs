@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Marketplace.Infrastructure.Text;
 
 namespace Marketplace.Features.Shops;
 
@@ -21,9 +22,8 @@ public static partial class ShopRules
 
     public static IRuleBuilderOptions<T, string> ShopName<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Give the shop a name.")
-            .Must(name => name.Trim().Length >= 2).WithMessage("A shop name has at least 2 characters.")
             .MaximumLength(NameMax)
-            .Must(name => !name.Any(char.IsControl)).WithMessage("A shop name cannot hold control characters.");
+            .PublicName("A shop name");
 
     public static IRuleBuilderOptions<T, string> ShopSlug<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose the shop's web address.")

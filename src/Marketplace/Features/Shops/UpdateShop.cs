@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.Features.Accounts;
+using Marketplace.Infrastructure.Text;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -37,7 +38,7 @@ public static class UpdateShop
 
     public static async Task ExecuteAsync(Shop shop, Request request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        shop.Name = request.Name.Trim();
+        shop.Name = PublicNames.Normalize(request.Name);
         shop.Description = request.Description?.Trim() ?? "";
         shop.UpdatedAt = clock.GetUtcNow();
         session.Update(shop);
