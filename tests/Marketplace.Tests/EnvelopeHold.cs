@@ -1,0 +1,50 @@
+using Marketplace.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Marketplace.Tests;
+
+/// <summary>
+/// Holds back every insert into Wolverine's envelope tables (a share lock, in a transaction of its own) so that a test
+/// can look at a commit that waits for its messages: whatever that transaction wrote is invisible until it is let go.
+/// </summary>
+public sealed class EnvelopeHold : IAsyncDisposable
+{
+    private static readonly string Incoming = $"{CritterStackSetup.MessageSchema}.wolverine_incoming_envelopes";
+    private static readonly string Outgoing = $"{CritterStackSetup.MessageSchema}.wolverine_outgoing_envelopes";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+
+    private EnvelopeHold(NpgsqlDataSource dataSource, NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        (_dataSource, _connection, _transaction) = (dataSource, connection, transaction);
+
+    public static async Task<EnvelopeHold> TakeAsync(IHost host)
+    {
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        var connection = await dataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"lock table {Incoming}, {Outgoing} in share mode", connection, transaction);
+        await command.ExecuteNonQueryAsync();
+        return new EnvelopeHold(dataSource, connection, transaction);
+    }
+
+    /// <summary>Waits until a transaction is stuck on the held tables, that is, until a commit waits for its messages.</summary>
+    public Task WaitersAsync() => Eventually.ValueAsync(CountWaitersAsync, waiting => waiting > 0);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.RollbackAsync();
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private async Task<long> CountWaitersAsync()
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"select count(*) from pg_locks where not granted and relation in ('{Incoming}'::regclass, '{Outgoing}'::regclass)");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
