@@ -65,8 +65,17 @@ public sealed class SignInCheck(UserManager<UserAccount> users, IMessageBus bus)
 
     public async Task SucceededAsync(UserAccount user) => await users.ResetAccessFailedCountAsync(user);
 
-    private async Task FailedAttemptAsync(UserAccount user, HttpContext http) =>
-        await bus.InvokeAsync(new FailedSignIn.Command(user.Id, PublicUrl.Of(http)), http.RequestAborted, UseCases.InvokeTimeout);
+    /// <summary>Counts the attempt in a handler of its own; <paramref name="user"/> then shows the count and any lockout.</summary>
+    private async Task FailedAttemptAsync(UserAccount user, HttpContext http)
+    {
+        var counted = await bus.InvokeAsync<FailedSignIn.Counted>(
+            new FailedSignIn.Command(user.Id, PublicUrl.Of(http)), http.RequestAborted, UseCases.InvokeTimeout);
+        if (counted.Account is { } saved)
+        {
+            (user.AccessFailedCount, user.LockoutEnd, user.ConcurrencyStamp, user.Version) =
+                (saved.AccessFailedCount, saved.LockoutEnd, saved.ConcurrencyStamp, saved.Version);
+        }
+    }
 }
 
 /// <summary>A wrong password or second factor: counted, and at the limit the lockout and its mail commit together.</summary>
@@ -75,18 +84,22 @@ public static class FailedSignIn
 {
     public sealed record Command(Guid UserId, string BaseUrl);
 
-    public static async Task HandleAsync(
+    /// <summary>The account as saved, with its count and lockout; none when it no longer exists.</summary>
+    public sealed record Counted(UserAccount? Account);
+
+    public static async Task<Counted> HandleAsync(
         Command command, UserManager<UserAccount> users, IDocumentSession session, IMessageContext messages, TimeProvider clock)
     {
         if (await users.FindByIdAsync(command.UserId.ToString()) is not { } user)
         {
-            return;
+            return new Counted(null);
         }
 
         var lockout = users.Options.Lockout;
         object[] lockedOut = user.LockoutEnabled && !await users.IsLockedOutAsync(user) && user.AccessFailedCount + 1 >= lockout.MaxFailedAccessAttempts
             ? [new AccountLockedOut(user.Id, clock.GetUtcNow() + lockout.DefaultLockoutTimeSpan, command.BaseUrl)]
             : [];
-        await messages.CommitWithAsync(session, () => users.AccessFailedAsync(user), lockedOut); // counts, locks at the limit, saves
+        var saved = await messages.CommitWithAsync(session, () => users.AccessFailedAsync(user), lockedOut); // counts, locks at the limit, saves
+        return new Counted(saved.Succeeded ? user : null);
     }
 }
