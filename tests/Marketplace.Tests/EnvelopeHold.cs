@@ -31,8 +31,11 @@ public sealed class EnvelopeHold : IAsyncDisposable
         return new EnvelopeHold(dataSource, connection, transaction);
     }
 
-    /// <summary>Waits until a transaction is stuck on the held tables, that is, until a commit waits for its messages.</summary>
-    public Task WaitersAsync() => Eventually.ValueAsync(CountWaitersAsync, waiting => waiting > 0);
+    /// <summary>
+    /// Waits until a transaction is stuck inserting a message envelope. Whatever that transaction wrote before, or will
+    /// write after, is not committed yet; whatever was committed apart from its messages already shows.
+    /// </summary>
+    public Task MessageWaitsAsync() => Eventually.ValueAsync(CountWaitingInsertsAsync, waiting => waiting > 0);
 
     public async ValueTask DisposeAsync()
     {
@@ -41,10 +44,12 @@ public sealed class EnvelopeHold : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private async Task<long> CountWaitersAsync()
+    private async Task<long> CountWaitingInsertsAsync()
     {
+        // a message being stored; Wolverine's own durability work waits on the held tables too (updates, deletes, and the
+        // replay of dead letters, an insert from a select)
         await using var command = _dataSource.CreateCommand(
-            $"select count(*) from pg_locks where not granted and relation in ('{Incoming}'::regclass, '{Outgoing}'::regclass)");
+            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%insert into%envelopes%' and query not ilike '%dead_letters%'");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

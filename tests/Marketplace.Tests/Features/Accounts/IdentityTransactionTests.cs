@@ -25,7 +25,7 @@ public sealed class IdentityTransactionTests(AppFixture fixture) : AccountsTest(
                     s.Post.Json(new { email, password = Password, displayName = "Ada" }).ToUrl("/api/auth/register");
                     s.StatusCodeShouldBe(201);
                 });
-                await hold.WaitersAsync();
+                await hold.MessageWaitsAsync();
                 (await AccountsWithAsync(email)).ShouldBe(0); // written, not committed: it waits for its message
             }
 
@@ -60,7 +60,7 @@ public sealed class IdentityTransactionTests(AppFixture fixture) : AccountsTest(
                     s.Post.Json(new { email, password = "the fifth guess" }).ToUrl("/api/auth/login");
                     s.StatusCodeShouldBe(401);
                 });
-                await hold.WaitersAsync();
+                await hold.MessageWaitsAsync();
                 (await LockoutEndAsync(email)).ShouldBeNull(); // counted and locked, not committed: it waits for its mail
             }
 
