@@ -18,7 +18,11 @@ public static class DeleteAccount
         public Validator() => RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
     }
 
-    public sealed record Command(Guid UserId, string Password);
+    public sealed record Command(Guid UserId, string Password)
+    {
+        /// <summary>Wolverine logs a failed invocation's message: never the password.</summary>
+        public override string ToString() => $"{nameof(DeleteAccount)}.{nameof(Command)} {{ UserId = {UserId} }}";
+    }
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/delete", PostAsync).Validate<Request>()

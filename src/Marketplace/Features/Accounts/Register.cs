@@ -26,7 +26,11 @@ public static class Register
         }
     }
 
-    public sealed record Command(string Email, string Password, string DisplayName, string BaseUrl);
+    public sealed record Command(string Email, string Password, string DisplayName, string BaseUrl)
+    {
+        /// <summary>Wolverine logs a failed invocation's message: never the password.</summary>
+        public override string ToString() => $"{nameof(Register)}.{nameof(Command)} {{ DisplayName = {DisplayName} }}";
+    }
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/register", PostAsync).Validate<Request>().AllowAnonymous()
