@@ -6,12 +6,18 @@ using Wolverine;
 namespace Marketplace.StripeSandbox;
 
 /// <summary>
-/// One change to the sandbox's state: the Marten session it is written with, the outbox (enrolled in that session)
-/// its events leave through, the clock, and the API request that caused it, if any. Events are stored and queued
-/// for delivery in the same transaction as the change.
+/// One change to the sandbox's state, made in a Wolverine handler: the handler's Marten session it is written with, the
+/// handler's message context its events leave through (Wolverine commits both together), the clock, and the API request
+/// that caused it, if any. Events are stored and queued for delivery in the same transaction as the change.
 /// </summary>
 public sealed class SandboxTransaction(IDocumentSession session, IMessageBus outbox, TimeProvider clock, string? requestId = null, string? idempotencyKey = null)
 {
+    /// <summary>
+    /// How long an endpoint waits for the Wolverine handler that makes its change (<c>bus.InvokeAsync</c>): Wolverine's
+    /// default of 5 s would turn a slow commit on a busy machine into a 500 while the handler commits anyway.
+    /// </summary>
+    public static readonly TimeSpan InvokeTimeout = TimeSpan.FromSeconds(30);
+
     private DateTimeOffset _lastEventAt;
 
     public IDocumentSession Session => session;

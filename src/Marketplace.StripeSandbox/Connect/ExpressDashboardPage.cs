@@ -3,7 +3,8 @@ using Marketplace.StripeSandbox.Pages;
 using Marketplace.StripeSandbox.Payouts;
 using Marketplace.StripeSandbox.Wire;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Connect;
 
@@ -11,6 +12,7 @@ namespace Marketplace.StripeSandbox.Connect;
 /// The Express dashboard a login link opens: the account, its balance and payouts, and buttons that send a test
 /// payout that is paid or one that fails (the balance is topped up first when it lacks the amount).
 /// </summary>
+[WolverineHandler]
 public static class ExpressDashboardPage
 {
     public static void Map(IEndpointRouteBuilder sandbox)
@@ -22,31 +24,39 @@ public static class ExpressDashboardPage
     public static async Task<IResult> ShowAsync(string token, IQuerySession session, CancellationToken ct) =>
         await RenderAsync(session, token, notice: null, ct);
 
-    public static async Task<IResult> SendTestPayoutAsync(
-        string token, HttpRequest request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
-    {
-        var (link, account) = await FindAsync(session, token, ct);
-        if (link is null || account is null)
-        {
-            return NotFound();
-        }
+    /// <summary>A test payout of the dashboard's account (its balance topped up first when short).</summary>
+    public sealed record SendTestPayout(string Token, long Amount, string Outcome);
 
+    public static async Task<IResult> SendTestPayoutAsync(string token, HttpRequest request, IMessageBus bus, IQuerySession session, CancellationToken ct)
+    {
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
         var outcome = form["outcome"].ToString() == "failed" ? "failed" : "paid";
         var amount = long.TryParse(form["amount"], out var cents) && cents > 0 ? cents : 1000;
-        outbox.Enroll(session);
         try
         {
-            await SandboxPayouts.CreateAsync(new SandboxTransaction(session, outbox, clock), account,
-                new PayoutRequest(amount, account.DefaultCurrency, outcome, Description: "Test payout") { TopUp = true }, ct);
-            await session.SaveChangesAsync(ct);
+            return await bus.InvokeAsync<bool>(new SendTestPayout(token, amount, outcome), ct, SandboxTransaction.InvokeTimeout)
+                ? Results.Redirect($"{CreateLoginLink.PagePath}/{Uri.EscapeDataString(token)}", permanent: false, preserveMethod: false)
+                : NotFound();
         }
         catch (StripeApiException e)
         {
-            return await RenderAsync(session, token, e.Message, ct);
+            return await RenderAsync(session, token, e.Message, ct); // thrown by the handler: nothing was committed
+        }
+    }
+
+    /// <summary>False when the link or its account is gone.</summary>
+    public static async Task<bool> HandleAsync(
+        SendTestPayout command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
+    {
+        var (link, account) = await FindAsync(session, command.Token, ct);
+        if (link is null || account is null)
+        {
+            return false;
         }
 
-        return Results.Redirect($"{CreateLoginLink.PagePath}/{Uri.EscapeDataString(token)}", permanent: false, preserveMethod: false);
+        await SandboxPayouts.CreateAsync(new SandboxTransaction(session, messages, clock), account,
+            new PayoutRequest(command.Amount, account.DefaultCurrency, command.Outcome, Description: "Test payout") { TopUp = true }, ct);
+        return true;
     }
 
     private static async Task<IResult> RenderAsync(IQuerySession session, string token, string? notice, CancellationToken ct)

@@ -1,7 +1,8 @@
 using Marketplace.StripeSandbox.Pages;
 using Marketplace.StripeSandbox.Wire;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Connect;
 
@@ -10,6 +11,7 @@ namespace Marketplace.StripeSandbox.Connect;
 /// <c>POST</c> (Submit, or Leave requirements due) applies it, uses the link up and redirects to its
 /// <c>return_url</c>. A used or expired link redirects to its <c>refresh_url</c>, as Stripe does.
 /// </summary>
+[WolverineHandler]
 public static class OnboardingPage
 {
     private const int MaxFieldLength = 200;
@@ -39,10 +41,31 @@ public static class OnboardingPage
             : new SandboxPage("Set up payouts", OnboardingForm.Render(link, account), link.ReturnUrl, link.RefreshUrl);
     }
 
-    public static async Task<IResult> SubmitAsync(
-        string linkId, HttpRequest request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    /// <summary>The hosted form's Submit (or Leave requirements due) for an account link.</summary>
+    public sealed record Submit(string LinkId, OnboardingOutcome Outcome, OnboardingDetails Details);
+
+    public static async Task<IResult> SubmitAsync(string linkId, HttpRequest request, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
-        var link = await session.LoadAsync<SandboxAccountLink>(linkId, ct);
+        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
+        var outcome = form["outcome"].ToString() == "requirements_due" ? OnboardingOutcome.RequirementsDue : OnboardingOutcome.Complete;
+        var details = new OnboardingDetails(
+            Field(form, "business_name"), Field(form, "website"), Field(form, "product_description"),
+            request.HttpContext.Connection.RemoteIpAddress?.ToString(), Field(request.Headers.UserAgent.ToString()));
+        try
+        {
+            return await bus.InvokeAsync<IResult>(new Submit(linkId, outcome, details), ct, SandboxTransaction.InvokeTimeout);
+        }
+        catch (Exception e) when (e.IsConcurrencyConflict())
+        {
+            // The same link was submitted twice at once: the other submission used it.
+            return await session.LoadAsync<SandboxAccountLink>(linkId, ct) is { } link ? Results.Redirect(link.RefreshUrl) : NotFound();
+        }
+    }
+
+    /// <summary>Applies the form, uses the link up and redirects to its <c>return_url</c>; a link no longer usable redirects to its <c>refresh_url</c>.</summary>
+    public static async Task<IResult> HandleAsync(Submit command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
+    {
+        var link = await session.LoadAsync<SandboxAccountLink>(command.LinkId, ct);
         if (link is null)
         {
             return NotFound();
@@ -54,27 +77,10 @@ public static class OnboardingPage
             return Results.Redirect(link.RefreshUrl);
         }
 
-        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
-        var outcome = form["outcome"].ToString() == "requirements_due" ? OnboardingOutcome.RequirementsDue : OnboardingOutcome.Complete;
-        var details = new OnboardingDetails(
-            Field(form, "business_name"), Field(form, "website"), Field(form, "product_description"),
-            request.HttpContext.Connection.RemoteIpAddress?.ToString(), Field(request.Headers.UserAgent.ToString()));
-
-        outbox.Enroll(session);
-        var transaction = new SandboxTransaction(session, outbox, clock);
+        var transaction = new SandboxTransaction(session, messages, clock);
         link.UsedAt = transaction.Now;
         session.Update(link);
-        await SandboxOnboarding.ApplyAsync(transaction, account, outcome, details);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e.IsConcurrencyConflict())
-        {
-            // The same link was submitted twice at once: the other submission used it.
-            return Results.Redirect(link.RefreshUrl);
-        }
-
+        await SandboxOnboarding.ApplyAsync(transaction, account, command.Outcome, command.Details);
         return Results.Redirect(link.ReturnUrl);
     }
 

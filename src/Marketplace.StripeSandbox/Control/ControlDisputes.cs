@@ -1,7 +1,8 @@
 using FluentValidation;
 using Marketplace.StripeSandbox.Payments;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Control;
 
@@ -10,6 +11,7 @@ namespace Marketplace.StripeSandbox.Control;
 /// dispute (<c>charge.dispute.created</c>); <c>POST /stripe-sandbox/control/disputes/{disputeId}/close</c>
 /// <c>{"outcome": "won" | "lost"}</c> closes it (<c>charge.dispute.closed</c>). Both answer the Stripe dispute.
 /// </summary>
+[WolverineHandler]
 public static class ControlDisputes
 {
     public sealed record OpenRequest(string Reason = "fraudulent", long? Amount = null);
@@ -37,35 +39,41 @@ public static class ControlDisputes
         control.MapPost("/disputes/{disputeId}/close", CloseAsync).Validate<CloseRequest>();
     }
 
-    public static async Task<IResult> OpenAsync(
-        string chargeId, OpenRequest request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public sealed record Open(string ChargeId, string Reason, long? Amount);
+
+    public sealed record Close(string DisputeId, bool Won);
+
+    public static Task<IResult> OpenAsync(string chargeId, OpenRequest request, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new Open(chargeId, request.Reason, request.Amount), ct, SandboxTransaction.InvokeTimeout);
+
+    public static Task<IResult> CloseAsync(string disputeId, CloseRequest request, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new Close(disputeId, request.Outcome == "won"), ct, SandboxTransaction.InvokeTimeout);
+
+    public static async Task<IResult> HandleAsync(Open command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
     {
-        var charge = await session.LoadAsync<SandboxCharge>(chargeId, ct);
+        var charge = await session.LoadAsync<SandboxCharge>(command.ChargeId, ct);
         if (charge is not { Paid: true })
         {
-            return ControlProblems.NoSuch("successful charge", chargeId);
+            return ControlProblems.NoSuch("successful charge", command.ChargeId);
         }
 
-        if (charge.Disputed || request.Amount > charge.Amount)
+        if (charge.Disputed || command.Amount > charge.Amount)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ControlProblemTypes.Conflict,
                 title: charge.Disputed ? "The charge is already disputed." : "A dispute cannot exceed the charge.");
         }
 
-        outbox.Enroll(session);
-        var dispute = await SandboxDisputes.OpenAsync(new SandboxTransaction(session, outbox, clock), charge, request.Reason, request.Amount, ct);
+        var dispute = await SandboxDisputes.OpenAsync(new SandboxTransaction(session, messages, clock), charge, command.Reason, command.Amount, ct);
         session.Store(charge);
-        await session.SaveChangesAsync(ct);
         return StripeObjectResult.Of(dispute.Render());
     }
 
-    public static async Task<IResult> CloseAsync(
-        string disputeId, CloseRequest request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(Close command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
     {
-        var dispute = await session.LoadAsync<SandboxDispute>(disputeId, ct);
+        var dispute = await session.LoadAsync<SandboxDispute>(command.DisputeId, ct);
         if (dispute is null)
         {
-            return ControlProblems.NoSuch("dispute", disputeId);
+            return ControlProblems.NoSuch("dispute", command.DisputeId);
         }
 
         if (dispute.Status is "won" or "lost")
@@ -73,9 +81,7 @@ public static class ControlDisputes
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ControlProblemTypes.Conflict, title: $"The dispute is already {dispute.Status}.");
         }
 
-        outbox.Enroll(session);
-        await SandboxDisputes.CloseAsync(new SandboxTransaction(session, outbox, clock), dispute, request.Outcome == "won", ct);
-        await session.SaveChangesAsync(ct);
+        await SandboxDisputes.CloseAsync(new SandboxTransaction(session, messages, clock), dispute, command.Won, ct);
         return StripeObjectResult.Of(dispute.Render());
     }
 }

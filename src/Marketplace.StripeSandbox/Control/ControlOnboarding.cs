@@ -1,7 +1,8 @@
 using FluentValidation;
 using Marketplace.StripeSandbox.Connect;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Control;
 
@@ -9,6 +10,7 @@ namespace Marketplace.StripeSandbox.Control;
 /// <c>POST /stripe-sandbox/control/accounts/{accountId}/onboarding</c> <c>{"outcome": "complete" | "requirements_due"}</c>:
 /// finishes onboarding as the hosted page's Submit or Leave requirements due would, without a browser.
 /// </summary>
+[WolverineHandler]
 public static class ControlOnboarding
 {
     public sealed record Request(string Outcome, string? BusinessName = null);
@@ -23,24 +25,25 @@ public static class ControlOnboarding
         }
     }
 
-    public static void Map(IEndpointRouteBuilder control) =>
-        control.MapPost("/accounts/{accountId}/onboarding", HandleAsync).Validate<Request>();
+    public sealed record Command(string AccountId, string Outcome, string? BusinessName);
 
-    public static async Task<IResult> HandleAsync(
-        string accountId, Request request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static void Map(IEndpointRouteBuilder control) =>
+        control.MapPost("/accounts/{accountId}/onboarding", PostAsync).Validate<Request>();
+
+    public static Task<IResult> PostAsync(string accountId, Request request, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new Command(accountId, request.Outcome, request.BusinessName), ct, SandboxTransaction.InvokeTimeout);
+
+    public static async Task<IResult> HandleAsync(Command command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
     {
-        var account = await session.LoadAsync<SandboxAccount>(accountId, ct);
+        var account = await session.LoadAsync<SandboxAccount>(command.AccountId, ct);
         if (account is null || account.Deauthorized)
         {
-            return ControlProblems.NoSuchAccount(accountId);
+            return ControlProblems.NoSuchAccount(command.AccountId);
         }
 
-        outbox.Enroll(session);
-        var outcome = request.Outcome == "complete" ? OnboardingOutcome.Complete : OnboardingOutcome.RequirementsDue;
-        var rendered = await SandboxOnboarding.ApplyAsync(new SandboxTransaction(session, outbox, clock), account, outcome,
-            new OnboardingDetails(request.BusinessName, null, null, null, "stripe-sandbox-control"));
-        await session.SaveChangesAsync(ct);
+        var outcome = command.Outcome == "complete" ? OnboardingOutcome.Complete : OnboardingOutcome.RequirementsDue;
+        var rendered = await SandboxOnboarding.ApplyAsync(new SandboxTransaction(session, messages, clock), account, outcome,
+            new OnboardingDetails(command.BusinessName, null, null, null, "stripe-sandbox-control"));
         return StripeObjectResult.Of(rendered);
     }
 }
-

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Marketplace.StripeSandbox.Connect;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Control;
 
@@ -10,27 +11,30 @@ namespace Marketplace.StripeSandbox.Control;
 /// as when its owner revokes access: <c>account.application.deauthorized</c>, and the platform's calls for the
 /// account are refused from then on.
 /// </summary>
+[WolverineHandler]
 public static class DeauthorizeAccount
 {
     public sealed record Response(string AccountId, string EventId);
 
-    public static void Map(IEndpointRouteBuilder control) => control.MapPost("/accounts/{accountId}/deauthorize", HandleAsync);
+    public sealed record Command(string AccountId);
 
-    public static async Task<IResult> HandleAsync(
-        string accountId, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static void Map(IEndpointRouteBuilder control) => control.MapPost("/accounts/{accountId}/deauthorize", PostAsync);
+
+    public static Task<IResult> PostAsync(string accountId, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new Command(accountId), ct, SandboxTransaction.InvokeTimeout);
+
+    public static async Task<IResult> HandleAsync(Command command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
     {
-        var account = await session.LoadAsync<SandboxAccount>(accountId, ct);
+        var account = await session.LoadAsync<SandboxAccount>(command.AccountId, ct);
         if (account is null || account.Deauthorized)
         {
-            return ControlProblems.NoSuchAccount(accountId);
+            return ControlProblems.NoSuchAccount(command.AccountId);
         }
 
-        outbox.Enroll(session);
         account.Deauthorized = true;
         session.Update(account);
         var application = new JsonObject { ["id"] = "ca_marketplace_sandbox", ["object"] = "application", ["name"] = "Marketplace" };
-        var stripeEvent = await new SandboxTransaction(session, outbox, clock).EmitAsync("account.application.deauthorized", application, account.Id);
-        await session.SaveChangesAsync(ct);
+        var stripeEvent = await new SandboxTransaction(session, messages, clock).EmitAsync("account.application.deauthorized", application, account.Id);
         return TypedResults.Ok(new Response(account.Id, stripeEvent.Id));
     }
 }

@@ -1,7 +1,8 @@
 using FluentValidation;
 using Marketplace.StripeSandbox.Payments;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Control;
 
@@ -10,6 +11,7 @@ namespace Marketplace.StripeSandbox.Control;
 /// <c>{"card": "4242424242424242", "email": "buyer@example.com", "name": "Jenny Rosen"}</c>: pays the session as the
 /// hosted page would. Answers the completed <c>checkout.session</c>, or 402 with the card error when declined.
 /// </summary>
+[WolverineHandler]
 public static class PayCheckoutSession
 {
     public sealed record Request(string? Card = null, string? Email = null, string? Name = null);
@@ -24,16 +26,20 @@ public static class PayCheckoutSession
         }
     }
 
-    public static void Map(IEndpointRouteBuilder control) =>
-        control.MapPost("/checkout/sessions/{sessionId}/pay", HandleAsync).Validate<Request>();
+    public sealed record Command(string SessionId, string? Card, string? Email, string? Name);
 
-    public static async Task<IResult> HandleAsync(
-        string sessionId, Request request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static void Map(IEndpointRouteBuilder control) =>
+        control.MapPost("/checkout/sessions/{sessionId}/pay", PostAsync).Validate<Request>();
+
+    public static Task<IResult> PostAsync(string sessionId, Request request, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new Command(sessionId, request.Card, request.Email, request.Name), ct, SandboxTransaction.InvokeTimeout);
+
+    public static async Task<IResult> HandleAsync(Command command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
     {
-        var checkout = await session.LoadAsync<SandboxCheckoutSession>(sessionId, ct);
+        var checkout = await session.LoadAsync<SandboxCheckoutSession>(command.SessionId, ct);
         if (checkout is null)
         {
-            return ControlProblems.NoSuch("checkout session", sessionId);
+            return ControlProblems.NoSuch("checkout session", command.SessionId);
         }
 
         if (!checkout.IsOpen(clock.GetUtcNow()))
@@ -42,10 +48,8 @@ public static class PayCheckoutSession
                 title: $"The checkout session is {checkout.Status}, not open.");
         }
 
-        outbox.Enroll(session);
-        var decline = await SandboxCheckout.PayAsync(new SandboxTransaction(session, outbox, clock), checkout,
-            request.Card ?? "4242424242424242", request.Email ?? checkout.CustomerEmail ?? "buyer@example.com", request.Name, ct);
-        await session.SaveChangesAsync(ct);
+        var decline = await SandboxCheckout.PayAsync(new SandboxTransaction(session, messages, clock), checkout,
+            command.Card ?? "4242424242424242", command.Email ?? checkout.CustomerEmail ?? "buyer@example.com", command.Name, ct);
         return decline is null
             ? StripeObjectResult.Of(CheckoutSessionObject.Render(checkout))
             : TypedResults.Problem(statusCode: StatusCodes.Status402PaymentRequired, type: ControlProblemTypes.BadRequest, title: decline.Message,

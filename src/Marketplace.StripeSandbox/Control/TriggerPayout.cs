@@ -3,7 +3,8 @@ using Marketplace.StripeSandbox.Connect;
 using Marketplace.StripeSandbox.Payouts;
 using Marketplace.StripeSandbox.Wire;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Control;
 
@@ -13,6 +14,7 @@ namespace Marketplace.StripeSandbox.Control;
 /// the account (its balance topped up first when short), then <c>payout.created</c> and <c>payout.paid</c> or
 /// <c>payout.failed</c>. Answers the Stripe payout as created (pending).
 /// </summary>
+[WolverineHandler]
 public static class TriggerPayout
 {
     public sealed record Request(long Amount = 1000, string? Currency = null, string Outcome = "paid", string? FailureCode = null);
@@ -29,29 +31,34 @@ public static class TriggerPayout
         }
     }
 
+    public sealed record Command(string AccountId, Request Request);
+
     public static void Map(IEndpointRouteBuilder control) =>
-        control.MapPost("/accounts/{accountId}/payouts", HandleAsync).Validate<Request>();
+        control.MapPost("/accounts/{accountId}/payouts", PostAsync).Validate<Request>();
 
-    public static async Task<IResult> HandleAsync(
-        string accountId, Request request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> PostAsync(string accountId, Request request, IMessageBus bus, CancellationToken ct)
     {
-        var account = await session.LoadAsync<SandboxAccount>(accountId, ct);
-        if (account is null || account.Deauthorized)
-        {
-            return ControlProblems.NoSuchAccount(accountId);
-        }
-
-        outbox.Enroll(session);
         try
         {
-            var payout = await SandboxPayouts.CreateAsync(new SandboxTransaction(session, outbox, clock), account,
-                new PayoutRequest(request.Amount, request.Currency ?? account.DefaultCurrency, request.Outcome, request.FailureCode) { TopUp = true }, ct);
-            await session.SaveChangesAsync(ct);
-            return StripeObjectResult.Of(payout.Render());
+            return await bus.InvokeAsync<IResult>(new Command(accountId, request), ct, SandboxTransaction.InvokeTimeout);
         }
         catch (StripeApiException refusal)
         {
-            return ControlProblems.Refused(refusal);
+            return ControlProblems.Refused(refusal); // thrown by the handler: nothing was committed
         }
+    }
+
+    public static async Task<IResult> HandleAsync(Command command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
+    {
+        var account = await session.LoadAsync<SandboxAccount>(command.AccountId, ct);
+        if (account is null || account.Deauthorized)
+        {
+            return ControlProblems.NoSuchAccount(command.AccountId);
+        }
+
+        var request = command.Request;
+        var payout = await SandboxPayouts.CreateAsync(new SandboxTransaction(session, messages, clock), account,
+            new PayoutRequest(request.Amount, request.Currency ?? account.DefaultCurrency, request.Outcome, request.FailureCode) { TopUp = true }, ct);
+        return StripeObjectResult.Of(payout.Render());
     }
 }

@@ -1,7 +1,8 @@
 using Marketplace.StripeSandbox.Pages;
 using Marketplace.StripeSandbox.Wire;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Payments;
 
@@ -10,6 +11,7 @@ namespace Marketplace.StripeSandbox.Payments;
 /// succeeds redirects to the <c>success_url</c>; a declined one shows Stripe's message and leaves the session open.
 /// A session past its <c>expires_at</c> expires when its page is next opened.
 /// </summary>
+[WolverineHandler]
 public static class CheckoutPage
 {
     private const int MaxFieldLength = 200;
@@ -20,55 +22,75 @@ public static class CheckoutPage
         sandbox.MapPost("/checkout/{sessionId}", PayAsync);
     }
 
-    public static async Task<IResult> ShowAsync(
-        string sessionId, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    /// <summary>Expires a session past its <c>expires_at</c> (its page was opened).</summary>
+    public sealed record Expire(string SessionId);
+
+    /// <summary>Pays an open session with the form's card.</summary>
+    public sealed record Pay(string SessionId, string? CardNumber, string? Email, string? CardName)
     {
-        var checkout = await session.LoadAsync<SandboxCheckoutSession>(sessionId, ct);
-        if (checkout is null)
-        {
-            return NotFound();
-        }
-
-        if (checkout.Status == "open" && !checkout.IsOpen(clock.GetUtcNow()))
-        {
-            outbox.Enroll(session);
-            await SandboxCheckout.ExpireAsync(new SandboxTransaction(session, outbox, clock), checkout);
-            await session.SaveChangesAsync(ct);
-        }
-
-        return Page(checkout, checkout.CustomerEmail, error: null);
+        /// <summary>What Wolverine logs of a failed payment: never the card.</summary>
+        public override string ToString() => $"{nameof(CheckoutPage)}.{nameof(Pay)} {{ SessionId = {SessionId} }}";
     }
 
-    public static async Task<IResult> PayAsync(
-        string sessionId, HttpRequest request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    /// <summary>How a payment ended: a redirect, or the page again with the card's error.</summary>
+    public sealed record Paid(string? RedirectTo, SandboxCheckoutSession? Checkout, string? Decline);
+
+    public static async Task<IResult> ShowAsync(string sessionId, IMessageBus bus, CancellationToken ct) =>
+        await bus.InvokeAsync<SandboxCheckoutSession?>(new Expire(sessionId), ct, SandboxTransaction.InvokeTimeout) is { } checkout
+            ? Page(checkout, checkout.CustomerEmail, error: null)
+            : NotFound();
+
+    public static async Task<IResult> PayAsync(string sessionId, HttpRequest request, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
-        var checkout = await session.LoadAsync<SandboxCheckoutSession>(sessionId, ct);
-        if (checkout is null)
-        {
-            return NotFound();
-        }
-
-        if (!checkout.IsOpen(clock.GetUtcNow()))
-        {
-            return Results.Redirect(checkout.HostedUrl);
-        }
-
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
         var email = Field(form, "email");
-        outbox.Enroll(session);
-        var decline = await SandboxCheckout.PayAsync(
-            new SandboxTransaction(session, outbox, clock), checkout, Field(form, "card_number"), email, Field(form, "card_name"), ct);
         try
         {
-            await session.SaveChangesAsync(ct);
+            var paid = await bus.InvokeAsync<Paid>(
+                new Pay(sessionId, Field(form, "card_number"), email, Field(form, "card_name")), ct, SandboxTransaction.InvokeTimeout);
+            return paid switch
+            {
+                { RedirectTo: { } to } => Results.Redirect(to),
+                { Checkout: { } checkout } => Page(checkout, email, paid.Decline),
+                _ => NotFound(),
+            };
         }
         catch (Exception e) when (e.IsConcurrencyConflict())
         {
             // Paid twice at once: the other payment won; the page shows how the session ended.
-            return Results.Redirect(checkout.HostedUrl);
+            return await session.LoadAsync<SandboxCheckoutSession>(sessionId, ct) is { } checkout ? Results.Redirect(checkout.HostedUrl) : NotFound();
+        }
+    }
+
+    /// <summary>The session, expired first when it is open past its <c>expires_at</c>; none when it does not exist.</summary>
+    public static async Task<SandboxCheckoutSession?> HandleAsync(
+        Expire command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
+    {
+        var checkout = await session.LoadAsync<SandboxCheckoutSession>(command.SessionId, ct);
+        if (checkout is { Status: "open" } && !checkout.IsOpen(clock.GetUtcNow()))
+        {
+            await SandboxCheckout.ExpireAsync(new SandboxTransaction(session, messages, clock), checkout);
         }
 
-        return decline is null ? Results.Redirect(checkout.SuccessRedirect) : Page(checkout, email, decline.Message);
+        return checkout;
+    }
+
+    public static async Task<Paid> HandleAsync(Pay command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
+    {
+        var checkout = await session.LoadAsync<SandboxCheckoutSession>(command.SessionId, ct);
+        if (checkout is null)
+        {
+            return new Paid(null, null, null);
+        }
+
+        if (!checkout.IsOpen(clock.GetUtcNow()))
+        {
+            return new Paid(checkout.HostedUrl, checkout, null);
+        }
+
+        var decline = await SandboxCheckout.PayAsync(
+            new SandboxTransaction(session, messages, clock), checkout, command.CardNumber, command.Email, command.CardName, ct);
+        return decline is null ? new Paid(checkout.SuccessRedirect, checkout, null) : new Paid(null, checkout, decline.Message);
     }
 
     private static SandboxPage Page(SandboxCheckoutSession checkout, string? email, string? error) =>

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 using JasperFx;
 using Marketplace.StripeSandbox.Connect;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Wire;
 
@@ -14,8 +15,10 @@ public delegate Task<JsonObject> StripeOperation(SandboxApiRequest request);
 /// <summary>
 /// Maps operations with Stripe's wire behaviour around them: the sandbox's API key (<c>Authorization: Bearer</c>, or
 /// Basic with the key as user name as <c>curl -u</c> sends it), the <c>Stripe-Account</c> header, form or query
-/// parameters, <c>Idempotency-Key</c> replays, one transaction per call, JSON answers and Stripe's error format.
+/// parameters, <c>Idempotency-Key</c> replays, one transaction per call (a Wolverine handler's), JSON answers and Stripe's
+/// error format.
 /// </summary>
+[WolverineHandler]
 public static class SandboxApi
 {
     public static IEndpointConventionBuilder MapStripeGet(this IEndpointRouteBuilder api, string pattern, StripeOperation operation) =>
@@ -63,22 +66,9 @@ public static class SandboxApi
                 }
             }
 
-            var outbox = services.GetRequiredService<IMartenOutbox>();
-            outbox.Enroll(session);
-            var transaction = new SandboxTransaction(session, outbox, services.GetRequiredService<TimeProvider>(), requestId, key.Length > 0 ? key : null);
-            var result = await operation(new SandboxApiRequest(http, form, account, transaction));
-            await SandboxExpansion.ApplyAsync(result, form.Strings("expand"), session, http.RequestAborted);
-            var body = result.ToJsonString();
-            if (idempotencyId is not null)
-            {
-                session.Insert(new IdempotentResponse
-                {
-                    Id = idempotencyId, Fingerprint = fingerprint, Status = StatusCodes.Status200OK, Body = body, CreatedAt = transaction.Now,
-                });
-            }
-
-            await session.SaveChangesAsync(http.RequestAborted);
-            await WriteAsync(http, StatusCodes.Status200OK, body);
+            var call = new Call(operation, http, form, account, requestId, key.Length > 0 ? key : null, idempotencyId, fingerprint);
+            var answered = await services.GetRequiredService<IMessageBus>().InvokeAsync<Answered>(call, http.RequestAborted, SandboxTransaction.InvokeTimeout);
+            await WriteAsync(http, StatusCodes.Status200OK, answered.Body);
         }
         catch (StripeApiException e)
         {
@@ -98,6 +88,39 @@ public static class SandboxApi
                 "This object cannot be accessed right now because another API request or Stripe process is currently accessing it.", "lock_timeout");
             await WriteAsync(http, conflict.Status, conflict.ToJson().ToJsonString());
         }
+    }
+
+    /// <summary>One call, checked and read at the edge; its operation runs in <see cref="HandleAsync"/>.</summary>
+    public sealed record Call(
+        StripeOperation Operation, HttpContext Http, StripeForm Form, string? Account, string RequestId, string? IdempotencyKey,
+        string? IdempotencyId, string Fingerprint)
+    {
+        /// <summary>What Wolverine logs of a failed call (a refusal is one): the request, not its form or context.</summary>
+        public override string ToString() => $"Stripe API {Http.Request.Method} {Http.Request.Path} ({RequestId})";
+    }
+
+    /// <summary>The JSON answer of a call that changed state.</summary>
+    public sealed record Answered(string Body);
+
+    /// <summary>
+    /// Runs the operation in Wolverine's transaction: the change, its events' deliveries and the stored idempotent answer
+    /// commit together. A <see cref="StripeApiException"/> commits nothing and reaches the edge, which answers it.
+    /// </summary>
+    public static async Task<Answered> HandleAsync(Call call, IDocumentSession session, IMessageContext messages, TimeProvider clock)
+    {
+        var transaction = new SandboxTransaction(session, messages, clock, call.RequestId, call.IdempotencyKey);
+        var result = await call.Operation(new SandboxApiRequest(call.Http, call.Form, call.Account, transaction));
+        await SandboxExpansion.ApplyAsync(result, call.Form.Strings("expand"), session, call.Http.RequestAborted);
+        var body = result.ToJsonString();
+        if (call.IdempotencyId is not null)
+        {
+            session.Insert(new IdempotentResponse
+            {
+                Id = call.IdempotencyId, Fingerprint = call.Fingerprint, Status = StatusCodes.Status200OK, Body = body, CreatedAt = transaction.Now,
+            });
+        }
+
+        return new Answered(body);
     }
 
     private static void RequireSandboxKey(HttpRequest request, string sandboxKey)

@@ -1,17 +1,16 @@
 using FluentValidation;
 using Marketplace.Features.Platform;
 using Marketplace.Infrastructure.Web;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages;
 
 [EnableRateLimiting(RateLimiting.Contact)]
 public sealed class ContactModel(
-    IValidator<SubmitContactMessage.Request> validator, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock) : PageModel
+    IValidator<SubmitContactMessage.Request> validator, IMessageBus bus) : PageModel
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -34,7 +33,7 @@ public sealed class ContactModel(
             return Page();
         }
 
-        await SubmitContactMessage.ExecuteAsync(request, session, outbox, clock, ct);
+        await SubmitContactMessage.ExecuteAsync(request, bus, ct);
         return RedirectToPage(new { sent = true });
     }
 

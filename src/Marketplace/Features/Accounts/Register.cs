@@ -1,11 +1,14 @@
 using FluentValidation;
+using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using Microsoft.AspNetCore.Identity;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Accounts;
 
+[WolverineHandler]
 public static class Register
 {
     public sealed record Request(string Email, string Password, string DisplayName);
@@ -23,43 +26,52 @@ public static class Register
         }
     }
 
+    public sealed record Command(string Email, string Password, string DisplayName, string BaseUrl)
+    {
+        /// <summary>Wolverine logs a failed invocation's message: never the password.</summary>
+        public override string ToString() => $"{nameof(Register)}.{nameof(Command)} {{ DisplayName = {DisplayName} }}";
+    }
+
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/register", HandleAsync).Validate<Request>().AllowAnonymous()
+        group.MapPost("/register", PostAsync).Validate<Request>().AllowAnonymous()
             .WithName("Register").WithSummary("Creates an account and mails a confirmation link. 201 whether or not the email is taken.");
 
-    public static async Task<IResult> HandleAsync(
-        Request request, UserManager<UserAccount> users, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> PostAsync(Request request, IMessageBus bus, HttpContext http)
     {
-        var result = await ExecuteAsync(request, users, session, outbox, clock, PublicUrl.Of(http));
+        var result = await ExecuteAsync(request, bus, PublicUrl.Of(http), http.RequestAborted);
         return result.Succeeded
             ? TypedResults.Created("/api/me", new Response(request.Email.Trim(), ConfirmationRequired: true))
             : AccountResults.From(result);
     }
 
-    public static async Task<IdentityResult> ExecuteAsync(
-        Request request, UserManager<UserAccount> users, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, string baseUrl)
+    public static Task<IdentityResult> ExecuteAsync(Request request, IMessageBus bus, string baseUrl, CancellationToken ct) =>
+        bus.InvokeAsync<IdentityResult>(
+            new Command(request.Email.Trim(), request.Password, request.DisplayName.Trim(), baseUrl), ct, UseCases.InvokeTimeout);
+
+    /// <summary>
+    /// <paramref name="users"/> is built by Wolverine over its own session, so the account and its message commit together
+    /// (<see cref="IdentityWrites"/>).
+    /// </summary>
+    public static async Task<IdentityResult> HandleAsync(
+        Command command, UserManager<UserAccount> users, IDocumentSession session, IMessageContext messages, TimeProvider clock)
     {
-        var email = request.Email.Trim();
-        outbox.Enroll(session);
-        if (await users.FindByEmailAsync(email) is { } existing)
+        if (await users.FindByEmailAsync(command.Email) is { } existing)
         {
-            users.PasswordHasher.HashPassword(existing, request.Password); // same work as a new sign-up: no timing tell
-            await outbox.PublishAsync(new SignUpAttemptedOnExistingAccount(email, baseUrl));
-            await session.SaveChangesAsync();
+            users.PasswordHasher.HashPassword(existing, command.Password); // same work as a new sign-up: no timing tell
+            await messages.PublishAsync(new SignUpAttemptedOnExistingAccount(command.Email, command.BaseUrl));
             return IdentityResult.Success;
         }
 
         var user = new UserAccount
         {
             Id = Guid.CreateVersion7(),
-            Email = email,
-            UserName = email,
-            DisplayName = request.DisplayName.Trim(),
+            Email = command.Email,
+            UserName = command.Email,
+            DisplayName = command.DisplayName,
             CreatedAt = clock.GetUtcNow(),
             Roles = [Roles.Buyer],
         };
-        await outbox.PublishAsync(new AccountRegistered(user.Id, baseUrl));
-        var created = await users.CreateAsync(user, request.Password); // commits the account and the message together
+        var created = await messages.CommitWithAsync(session, () => users.CreateAsync(user, command.Password), new AccountRegistered(user.Id, command.BaseUrl));
         var lostRace = created.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.DuplicateEmail));
         return lostRace ? IdentityResult.Success : created;
     }

@@ -1,6 +1,9 @@
+using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
+using Marten;
 using Microsoft.AspNetCore.Identity;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Accounts;
 
@@ -17,7 +20,7 @@ public enum SignInOutcome
 /// account is revealed (unconfirmed, two-factor), and unknown or locked accounts cost the same hashing work as a
 /// wrong password, so neither answers nor timing tell which accounts exist.
 /// </summary>
-public sealed class SignInCheck(UserManager<UserAccount> users, IMartenOutbox outbox, Marten.IDocumentSession session, TimeProvider clock)
+public sealed class SignInCheck(UserManager<UserAccount> users, IMessageBus bus)
 {
     private static readonly UserAccount Nobody = new() { Id = Guid.Empty };
     private static string? s_nobodyHash;
@@ -62,16 +65,41 @@ public sealed class SignInCheck(UserManager<UserAccount> users, IMartenOutbox ou
 
     public async Task SucceededAsync(UserAccount user) => await users.ResetAccessFailedCountAsync(user);
 
+    /// <summary>Counts the attempt in a handler of its own; <paramref name="user"/> then shows the count and any lockout.</summary>
     private async Task FailedAttemptAsync(UserAccount user, HttpContext http)
     {
-        // The lockout and its mail commit together: the message waits in the session that the user store saves.
-        outbox.Enroll(session);
-        var lockout = users.Options.Lockout;
-        if (user.LockoutEnabled && !await users.IsLockedOutAsync(user) && user.AccessFailedCount + 1 >= lockout.MaxFailedAccessAttempts)
+        var counted = await bus.InvokeAsync<FailedSignIn.Counted>(
+            new FailedSignIn.Command(user.Id, PublicUrl.Of(http)), http.RequestAborted, UseCases.InvokeTimeout);
+        if (counted.Account is { } saved)
         {
-            await outbox.PublishAsync(new AccountLockedOut(user.Id, clock.GetUtcNow() + lockout.DefaultLockoutTimeSpan, PublicUrl.Of(http)));
+            (user.AccessFailedCount, user.LockoutEnd, user.ConcurrencyStamp, user.Version) =
+                (saved.AccessFailedCount, saved.LockoutEnd, saved.ConcurrencyStamp, saved.Version);
+        }
+    }
+}
+
+/// <summary>A wrong password or second factor: counted, and at the limit the lockout and its mail commit together.</summary>
+[WolverineHandler]
+public static class FailedSignIn
+{
+    public sealed record Command(Guid UserId, string BaseUrl);
+
+    /// <summary>The account as saved, with its count and lockout; none when it no longer exists.</summary>
+    public sealed record Counted(UserAccount? Account);
+
+    public static async Task<Counted> HandleAsync(
+        Command command, UserManager<UserAccount> users, IDocumentSession session, IMessageContext messages, TimeProvider clock)
+    {
+        if (await users.FindByIdAsync(command.UserId.ToString()) is not { } user)
+        {
+            return new Counted(null);
         }
 
-        await users.AccessFailedAsync(user); // counts the attempt, locks at the limit, and saves the session
+        var lockout = users.Options.Lockout;
+        object[] lockedOut = user.LockoutEnabled && !await users.IsLockedOutAsync(user) && user.AccessFailedCount + 1 >= lockout.MaxFailedAccessAttempts
+            ? [new AccountLockedOut(user.Id, clock.GetUtcNow() + lockout.DefaultLockoutTimeSpan, command.BaseUrl)]
+            : [];
+        var saved = await messages.CommitWithAsync(session, () => users.AccessFailedAsync(user), lockedOut); // counts, locks at the limit, saves
+        return new Counted(saved.Succeeded ? user : null);
     }
 }

@@ -75,13 +75,17 @@ public sealed class TokenService(
         }
     }
 
-    public Task RevokeAllAsync(Guid userId, CancellationToken ct) => RevokeAsync(t => t.UserId == userId, ct);
+    public Task RevokeAllAsync(Guid userId, CancellationToken ct) => RevokeAllAsync(session, userId, clock.GetUtcNow(), ct);
 
-    public Task RevokeFamilyAsync(Guid familyId, CancellationToken ct) => RevokeAsync(t => t.FamilyId == familyId, ct);
+    /// <summary>Revokes every live refresh token of the account in the given session (a Wolverine handler's).</summary>
+    public static Task RevokeAllAsync(IDocumentSession session, Guid userId, DateTimeOffset now, CancellationToken ct) =>
+        RevokeAsync(session, t => t.UserId == userId, now, ct);
 
-    private async Task RevokeAsync(System.Linq.Expressions.Expression<Func<RefreshToken, bool>> which, CancellationToken ct)
+    public Task RevokeFamilyAsync(Guid familyId, CancellationToken ct) => RevokeAsync(session, t => t.FamilyId == familyId, clock.GetUtcNow(), ct);
+
+    private static async Task RevokeAsync(
+        IDocumentSession session, System.Linq.Expressions.Expression<Func<RefreshToken, bool>> which, DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var live = await session.Query<RefreshToken>().Where(which).Where(t => t.RevokedAt == null).ToListAsync(ct);
         foreach (var token in live)
         {

@@ -1,6 +1,7 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Seeding;
 using Marten;
+using Wolverine;
 
 namespace Marketplace.Features.Forum;
 
@@ -40,8 +41,8 @@ public sealed class ForumDemoData : IDemoData
         var announcements = await session.Query<ForumCategory>().FirstAsync(c => c.Slug == "announcements", ct);
         if (admin is not null)
         {
-            await services.GetRequiredService<ThreadWriter>().StartThreadAsync(
-                announcements.Id, new ForumActor(admin.Id, admin.DisplayName, IsModerator: true), "Welcome to the Marketplace forum",
+            await ThreadWriter.StartThreadAsync(
+                services.GetRequiredService<IMessageBus>(), announcements.Id, new ForumActor(admin.Id, admin.DisplayName, IsModerator: true), "Welcome to the Marketplace forum",
                 "Say hello in **Show and tell**, ask in **Help**. Be kind; moderators keep things tidy.", null, ct);
         }
 

@@ -37,7 +37,6 @@ public sealed class ForumModule : IFeatureModule
 
         services.AddSingleton<ForumMarkdown>();
         services.AddSingleton<PresenceBroadcaster>();
-        services.AddScoped<ThreadWriter>();
         services.AddDemoData<ForumDemoData>();
         services.AddPostingLimits(configuration);
         services.AddForumNotifications(configuration);

@@ -1,6 +1,8 @@
 using Marketplace.Features.Forum.Notifications;
+using Marketplace.Infrastructure.Persistence;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Forum;
 
@@ -8,32 +10,34 @@ namespace Marketplace.Features.Forum;
 public sealed record PostVisibilityChanged(Guid PostId, Guid ThreadId, long Seq, bool Hidden);
 
 /// <summary>Moderators hide and restore posts; members stop (or start again) seeing them, live.</summary>
+[WolverineHandler]
 public static class PostModeration
 {
-    public static Task<IResult> HideAsync(Guid postId, IDocumentSession session, IMartenOutbox outbox, CancellationToken ct) =>
-        SetHiddenAsync(postId, hidden: true, session, outbox, ct);
+    public sealed record SetHidden(Guid PostId, bool Hidden);
 
-    public static Task<IResult> RestoreAsync(Guid postId, IDocumentSession session, IMartenOutbox outbox, CancellationToken ct) =>
-        SetHiddenAsync(postId, hidden: false, session, outbox, ct);
+    public static Task<IResult> HideAsync(Guid postId, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new SetHidden(postId, Hidden: true), ct, UseCases.InvokeTimeout);
 
-    private static async Task<IResult> SetHiddenAsync(Guid postId, bool hidden, IDocumentSession session, IMartenOutbox outbox, CancellationToken ct)
+    public static Task<IResult> RestoreAsync(Guid postId, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new SetHidden(postId, Hidden: false), ct, UseCases.InvokeTimeout);
+
+    /// <summary>A change of visibility commits with its live update and the notifications' follow-up; a repeat changes nothing.</summary>
+    public static async Task<(IResult, OutgoingMessages)> HandleAsync(SetHidden command, IDocumentSession session, CancellationToken ct)
     {
-        var post = await session.LoadAsync<ForumPost>(postId, ct);
+        var post = await session.LoadAsync<ForumPost>(command.PostId, ct);
         if (post is null)
         {
-            return ForumProblems.PostNotFound();
+            return (ForumProblems.PostNotFound(), []);
         }
 
-        if (post.Hidden != hidden)
+        if (post.Hidden == command.Hidden)
         {
-            post.Hidden = hidden;
-            outbox.Enroll(session);
-            session.Update(post);
-            await outbox.PublishAsync(new PostVisibilityChanged(post.Id, post.ThreadId, post.Seq, hidden));
-            await outbox.PublishAsync(new PostNotificationsVisibility(post.Id, hidden));
-            await session.SaveChangesAsync(ct);
+            return (TypedResults.NoContent(), []);
         }
 
-        return TypedResults.NoContent();
+        post.Hidden = command.Hidden;
+        session.Update(post);
+        return (TypedResults.NoContent(),
+            [new PostVisibilityChanged(post.Id, post.ThreadId, post.Seq, command.Hidden), new PostNotificationsVisibility(post.Id, command.Hidden)]);
     }
 }

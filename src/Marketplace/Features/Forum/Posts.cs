@@ -1,12 +1,15 @@
 using FluentValidation;
 using Marketplace.Features.Forum.Markdown;
 using Marketplace.Features.Forum.Notifications;
+using Marketplace.Infrastructure.Persistence;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Forum;
 
 /// <summary>Replying, editing (with history) and voting.</summary>
+[WolverineHandler]
 public static class Posts
 {
     public sealed record BodyRequest(string Body);
@@ -27,42 +30,52 @@ public static class Posts
         public VoteValidator() => RuleFor(x => x.Value).InclusiveBetween(-1, 1).WithMessage("A vote is 1 (up), -1 (down) or 0 (take it back).");
     }
 
-    public static async Task<IResult> ReplyAsync(Guid threadId, BodyRequest request, ThreadWriter writer, HttpContext http)
+    public static async Task<IResult> ReplyAsync(Guid threadId, BodyRequest request, IMessageBus bus, HttpContext http)
     {
-        var (post, problem) = await writer.ReplyAsync(threadId, ForumActor.Of(http.User)!, request.Body, http.RequestAborted);
+        var (post, problem) = await ThreadWriter.ReplyAsync(bus, threadId, ForumActor.Of(http.User)!, request.Body, http.RequestAborted);
         return problem ?? TypedResults.Created($"/api/forum/threads/{threadId}?after={post!.Seq - 1}", new Created(post.Id, post.Seq));
     }
 
-    public static async Task<IResult> EditAsync(
-        Guid postId, BodyRequest request, IDocumentSession session, IMartenOutbox outbox, ForumMarkdown markdown, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> EditAsync(Guid postId, BodyRequest request, IMessageBus bus, HttpContext http)
     {
-        var actor = ForumActor.Of(http.User)!;
-        var post = await session.LoadAsync<ForumPost>(postId, http.RequestAborted);
+        var (post, problem) = await bus.InvokeAsync<Edited>(
+            new Edit(postId, ForumActor.Of(http.User)!, request.Body), http.RequestAborted, UseCases.InvokeTimeout);
+        return problem ?? TypedResults.Ok(PostView.Of(post!));
+    }
+
+    public sealed record Edit(Guid PostId, ForumActor Actor, string Body);
+
+    /// <summary>The post as it now is, or the problem that stopped the edit.</summary>
+    public sealed record Edited(ForumPost? Post, IResult? Problem);
+
+    /// <summary>A changed body keeps its history; the change and its messages commit together.</summary>
+    public static async Task<(Edited, OutgoingMessages)> HandleAsync(
+        Edit command, IDocumentSession session, ForumMarkdown markdown, TimeProvider clock, CancellationToken ct)
+    {
+        var (postId, actor, body) = command;
+        var post = await session.LoadAsync<ForumPost>(postId, ct);
         if (post is null || (post.Hidden && !actor.IsModerator))
         {
-            return ForumProblems.PostNotFound();
+            return (new Edited(null, ForumProblems.PostNotFound()), []);
         }
 
         if (post.AuthorId != actor.Id && !actor.IsModerator)
         {
-            return ForumProblems.NotYours();
+            return (new Edited(null, ForumProblems.NotYours()), []);
         }
 
-        if (!string.Equals(post.Body, request.Body, StringComparison.Ordinal))
+        if (string.Equals(post.Body, body, StringComparison.Ordinal))
         {
-            var now = clock.GetUtcNow();
-            post.Revisions.Add(new PostRevision(post.Body, now));
-            post.Body = request.Body;
-            post.Html = markdown.Render(request.Body);
-            post.EditedAt = now;
-            outbox.Enroll(session);
-            session.Update(post);
-            await outbox.PublishAsync(new PostChanged(post.Id, post.ThreadId));
-            await outbox.PublishAsync(new NotifyAboutPost(post.Id, ContentOnly: true));
-            await session.SaveChangesAsync(http.RequestAborted);
+            return (new Edited(post, null), []);
         }
 
-        return TypedResults.Ok(PostView.Of(post));
+        var now = clock.GetUtcNow();
+        post.Revisions.Add(new PostRevision(post.Body, now));
+        post.Body = body;
+        post.Html = markdown.Render(body);
+        post.EditedAt = now;
+        session.Update(post);
+        return (new Edited(post, null), [new PostChanged(post.Id, post.ThreadId), new NotifyAboutPost(post.Id, ContentOnly: true)]);
     }
 
     /// <summary>One vote per member per post: the vote's id is the pair, so repeats and races overwrite, never add.</summary>

@@ -1,8 +1,10 @@
 using Marketplace.Features.Forum.Markdown;
 using Marketplace.Features.Forum.Notifications;
 using Marketplace.Features.Forum.Watching;
+using Marketplace.Infrastructure.Persistence;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Forum;
 
@@ -10,24 +12,44 @@ namespace Marketplace.Features.Forum;
 public sealed record PostPublished(Guid PostId, Guid ThreadId, long Seq);
 
 /// <summary>
-/// Writes posts. Replies to one thread are serialised by a transaction-scoped advisory lock on the thread, so each
-/// post takes the next sequence number without gaps or retries; the broadcast and the notifications leave through the
-/// outbox, after commit. The author's watch level and read mark move in the same transaction (<see cref="PostingDefaults"/>).
+/// Writes posts: the handlers of <see cref="StartThread"/> and <see cref="Reply"/>, which endpoints and pages invoke.
+/// Replies to one thread are serialised by a transaction-scoped advisory lock on the thread, so each post takes the next
+/// sequence number without gaps or retries; the broadcast and the notifications are returned, and Wolverine commits
+/// them with the post. The author's watch level and read mark move in the same transaction (<see cref="PostingDefaults"/>).
 /// </summary>
-public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox, ForumMarkdown markdown, TimeProvider clock)
+[WolverineHandler]
+public static class ThreadWriter
 {
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(2);
 
-    public async Task<(ForumThread? Thread, ForumPost? Post, IResult? Problem)> StartThreadAsync(
-        Guid categoryId, ForumActor actor, string title, string body, ThreadSubject? subject, CancellationToken ct)
+    public sealed record StartThread(Guid CategoryId, ForumActor Actor, string Title, string Body, ThreadSubject? Subject);
+
+    public sealed record Reply(Guid ThreadId, ForumActor Actor, string Body);
+
+    /// <summary>The new thread and its first post, or the problem that stopped it.</summary>
+    public sealed record Started(ForumThread? Thread, ForumPost? Post, IResult? Problem);
+
+    /// <summary>The new post, or the problem that stopped it.</summary>
+    public sealed record Replied(ForumPost? Post, IResult? Problem);
+
+    public static Task<Started> StartThreadAsync(
+        IMessageBus bus, Guid categoryId, ForumActor actor, string title, string body, ThreadSubject? subject, CancellationToken ct) =>
+        bus.InvokeAsync<Started>(new StartThread(categoryId, actor, title, body, subject), ct, UseCases.InvokeTimeout);
+
+    public static Task<Replied> ReplyAsync(IMessageBus bus, Guid threadId, ForumActor actor, string body, CancellationToken ct) =>
+        bus.InvokeAsync<Replied>(new Reply(threadId, actor, body), ct, UseCases.InvokeTimeout);
+
+    public static async Task<(Started, OutgoingMessages)> HandleAsync(
+        StartThread command, IDocumentSession session, ForumMarkdown markdown, TimeProvider clock, CancellationToken ct)
     {
+        var (categoryId, actor, title, body, subject) = command;
         var category = await session.LoadAsync<ForumCategory>(categoryId, ct);
         var problem = category is null ? ForumProblems.CategoryNotFound()
             : category.ReadOnly && !actor.IsModerator ? ForumProblems.ReadOnlyCategory()
-            : await SuspensionAsync(actor, ct);
+            : await SuspensionAsync(session, actor, clock, ct);
         if (problem is not null)
         {
-            return (null, null, problem);
+            return (new Started(null, null, problem), []);
         }
 
         var now = clock.GetUtcNow();
@@ -36,21 +58,20 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
             Id = Guid.CreateVersion7(), CategoryId = categoryId, Title = title.Trim(), AuthorId = actor.Id,
             AuthorName = actor.DisplayName, Subject = subject, CreatedAt = now,
         };
-        var post = Append(thread, category!, actor, body, now);
-        outbox.Enroll(session);
+        var post = Append(thread, category!, actor, body, markdown, now);
         session.Insert(thread);
         session.Insert(post);
         PostingDefaults.ThreadStarted(session, post, now);
-        await PublishAsync(post);
-        await session.SaveChangesAsync(ct);
-        return (thread, post, null);
+        return (new Started(thread, post, null), Published(post));
     }
 
-    public async Task<(ForumPost? Post, IResult? Problem)> ReplyAsync(Guid threadId, ForumActor actor, string body, CancellationToken ct)
+    public static async Task<(Replied, OutgoingMessages)> HandleAsync(
+        Reply command, IDocumentSession session, ForumMarkdown markdown, TimeProvider clock, CancellationToken ct)
     {
-        if (await SuspensionAsync(actor, ct) is { } suspended)
+        var (threadId, actor, body) = command;
+        if (await SuspensionAsync(session, actor, clock, ct) is { } suspended)
         {
-            return (null, suspended);
+            return (new Replied(null, suspended), []);
         }
 
         await LockThreadAsync(session, threadId, ct);
@@ -59,22 +80,19 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
         var problem = thread is null || category is null ? ForumProblems.ThreadNotFound()
             : thread.Locked && !actor.IsModerator ? ForumProblems.Locked()
             : category.ReadOnly && !actor.IsModerator ? ForumProblems.ReadOnlyCategory()
-            : await IsDuplicateAsync(thread.Id, actor, body, ct) ? ForumProblems.Duplicate()
+            : await IsDuplicateAsync(session, thread.Id, actor, body, clock, ct) ? ForumProblems.Duplicate()
             : null;
         if (problem is not null)
         {
-            return (null, problem);
+            return (new Replied(null, problem), []);
         }
 
         var now = clock.GetUtcNow();
-        var post = Append(thread!, category!, actor, body, now);
-        outbox.Enroll(session);
+        var post = Append(thread!, category!, actor, body, markdown, now);
         session.Update(thread!);
         session.Insert(post);
         await PostingDefaults.RepliedAsync(session, thread!, post, now, ct);
-        await PublishAsync(post);
-        await session.SaveChangesAsync(ct);
-        return (post, null);
+        return (new Replied(post, null), Published(post));
     }
 
     /// <summary>Opens the session's transaction and holds the thread's advisory lock until it commits or rolls back.</summary>
@@ -84,13 +102,10 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
         await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))", ct, threadId.ToString());
     }
 
-    private async Task PublishAsync(ForumPost post)
-    {
-        await outbox.PublishAsync(new PostPublished(post.Id, post.ThreadId, post.Seq));
-        await outbox.PublishAsync(new NotifyAboutPost(post.Id));
-    }
+    private static OutgoingMessages Published(ForumPost post) =>
+        [new PostPublished(post.Id, post.ThreadId, post.Seq), new NotifyAboutPost(post.Id)];
 
-    private ForumPost Append(ForumThread thread, ForumCategory category, ForumActor actor, string body, DateTimeOffset now)
+    private static ForumPost Append(ForumThread thread, ForumCategory category, ForumActor actor, string body, ForumMarkdown markdown, DateTimeOffset now)
     {
         thread.LastSeq++;
         thread.PostCount++;
@@ -103,13 +118,14 @@ public sealed class ThreadWriter(IDocumentSession session, IMartenOutbox outbox,
         };
     }
 
-    private async Task<IResult?> SuspensionAsync(ForumActor actor, CancellationToken ct)
+    private static async Task<IResult?> SuspensionAsync(IDocumentSession session, ForumActor actor, TimeProvider clock, CancellationToken ct)
     {
         var member = await session.LoadAsync<ForumMember>(actor.Id, ct);
         return member is { PostingSuspendedUntil: { } until } && !member.CanPost(clock.GetUtcNow()) ? ForumProblems.Suspended(until) : null;
     }
 
-    private async Task<bool> IsDuplicateAsync(Guid threadId, ForumActor actor, string body, CancellationToken ct)
+    private static async Task<bool> IsDuplicateAsync(
+        IDocumentSession session, Guid threadId, ForumActor actor, string body, TimeProvider clock, CancellationToken ct)
     {
         var since = clock.GetUtcNow() - DuplicateWindow;
         var latest = await session.Query<ForumPost>()

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Features.Forum.Watching;
 using Marten;
+using Wolverine;
 
 namespace Marketplace.Features.Forum;
 
@@ -30,10 +31,10 @@ public static class Threads
         }
     }
 
-    public static async Task<IResult> StartAsync(Guid categoryId, StartRequest request, ThreadWriter writer, HttpContext http)
+    public static async Task<IResult> StartAsync(Guid categoryId, StartRequest request, IMessageBus bus, HttpContext http)
     {
         var actor = ForumActor.Of(http.User)!;
-        var (thread, post, problem) = await writer.StartThreadAsync(categoryId, actor, request.Title, request.Body, null, http.RequestAborted);
+        var (thread, post, problem) = await ThreadWriter.StartThreadAsync(bus, categoryId, actor, request.Title, request.Body, null, http.RequestAborted);
         return problem ?? TypedResults.Created($"/api/forum/threads/{thread!.Id}", new Started(thread.Id, post!.Id, post.Seq));
     }
 

@@ -4,8 +4,7 @@ using Marketplace.Infrastructure.Payments;
 using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 using Marten;
-using Wolverine.Marten;
-using Wolverine.Runtime;
+using Wolverine;
 
 namespace Marketplace.Features.Payouts;
 
@@ -29,10 +28,10 @@ public sealed class DemoShop : IDemoData
             return [];
         }
 
-        var outbox = services.GetRequiredService<IMartenOutbox>();
+        var bus = services.GetRequiredService<IMessageBus>();
         var opened = await OpenShop.ExecuteAsync(
             new OpenShop.Request("Sam's Type Foundry", Slug, "Typefaces for screens and print: variable fonts, webfont kits and specimens."),
-            seller.Id, session, outbox, services.GetRequiredService<TimeProvider>(), ct);
+            seller.Id, bus, session, ct);
         if (opened.Shop is not { } shop || !StripeSetup.SandboxEnabled(services))
         {
             return [$"  shop:     /shops/{Slug} (onboard payouts at /shop/payouts as {seller.Email})"];
@@ -44,11 +43,7 @@ public sealed class DemoShop : IDemoData
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(StripeSetup.HttpClientName);
         var completed = await http.PostAsJsonAsync($"{sandbox.ApiBase}/control/accounts/{accountId}/onboarding", new { outcome = "complete" }, ct);
         completed.EnsureSuccessStatusCode();
-        // The opening already flushed the scoped outbox, and Wolverine flushes a message context once: the sync's
-        // messages (the "can now sell" mail) need an outbox of their own, or they are stored and never sent.
-        var syncOutbox = new MartenOutbox(services.GetRequiredService<IWolverineRuntime>(), session);
-        await accounts.SyncAsync(shop, syncOutbox, PublicUrl.Of(services), ct);
-        await session.SaveChangesAsync(ct);
+        await SyncPayoutAccount.ExecuteAsync(shop, PublicUrl.Of(services), bus, ct);
         return [$"  shop:     /shops/{Slug}, payouts enabled through the Stripe sandbox"];
     }
 }

@@ -1,10 +1,13 @@
 using FluentValidation;
+using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
 using Marten;
-using Wolverine.Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Platform;
 
+[WolverineHandler]
 public static class SubmitContactMessage
 {
     public sealed record Request(string Name, string Email, string Subject, string Message);
@@ -22,38 +25,38 @@ public static class SubmitContactMessage
         }
     }
 
+    /// <summary>The use case's message: what the handler needs, already validated.</summary>
+    public sealed record Command(string Name, string Email, string Subject, string Message);
+
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/contact", HandleAsync)
+        group.MapPost("/contact", PostAsync)
             .Validate<Request>()
             .RequireRateLimiting(RateLimiting.Contact)
             .WithName("SubmitContactMessage")
             .WithSummary("Sends a message to the marketplace team. 202: stored and queued for the team.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    public static async Task<IResult> HandleAsync(
-        Request request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
-    {
-        var response = await ExecuteAsync(request, session, outbox, clock, ct);
-        return TypedResults.Accepted((string?)null, response);
-    }
+    public static async Task<IResult> PostAsync(Request request, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Accepted((string?)null, await ExecuteAsync(request, bus, ct));
 
-    /// <summary>Stores the message and queues <see cref="ContactMessageReceived"/> in one transaction.</summary>
-    public static async Task<Response> ExecuteAsync(
-        Request request, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    /// <summary>Runs the use case for the endpoint and for <c>Pages/Contact</c>.</summary>
+    public static Task<Response> ExecuteAsync(Request request, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<Response>(
+            new Command(request.Name.Trim(), request.Email.Trim(), request.Subject.Trim(), request.Message.Trim()), ct, UseCases.InvokeTimeout);
+
+    /// <summary>Stores the message; Wolverine commits it with <see cref="ContactMessageReceived"/> in one transaction.</summary>
+    public static (Response, ContactMessageReceived) Handle(Command command, IDocumentSession session, TimeProvider clock)
     {
         var message = new ContactMessage
         {
             Id = Guid.CreateVersion7(),
-            Name = request.Name.Trim(),
-            Email = request.Email.Trim(),
-            Subject = request.Subject.Trim(),
-            Body = request.Message.Trim(),
+            Name = command.Name,
+            Email = command.Email,
+            Subject = command.Subject,
+            Body = command.Message,
             ReceivedAt = clock.GetUtcNow(),
         };
-        outbox.Enroll(session);
         session.Store(message);
-        await outbox.PublishAsync(new ContactMessageReceived(message.Id));
-        await session.SaveChangesAsync(ct);
-        return new Response(message.Id, message.ReceivedAt);
+        return (new Response(message.Id, message.ReceivedAt), new ContactMessageReceived(message.Id));
     }
 }

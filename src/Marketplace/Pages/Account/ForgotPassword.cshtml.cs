@@ -2,17 +2,16 @@ using FluentValidation;
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Web;
 using Marketplace.Pages.Shared;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages.Account;
 
 /// <summary>Always answers the same, whether or not the address has an account.</summary>
 [EnableRateLimiting(RateLimiting.Auth)]
-public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> validator, IDocumentSession session, IMartenOutbox outbox) : PageModel
+public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> validator, IMessageBus bus) : PageModel
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -29,7 +28,7 @@ public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> valid
             return Page();
         }
 
-        await ForgotPassword.ExecuteAsync(request, session, outbox, PublicUrl.Of(HttpContext));
+        await ForgotPassword.ExecuteAsync(request, bus, PublicUrl.Of(HttpContext), ct);
         return RedirectToPage(new { sent = true });
     }
 

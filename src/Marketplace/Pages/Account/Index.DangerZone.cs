@@ -3,7 +3,7 @@ using Marketplace.Features.Accounts;
 using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages.Account;
 
@@ -27,8 +27,7 @@ public sealed partial class IndexModel
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(
-        [FromServices] IValidator<DeleteAccount.Request> validator, [FromServices] TokenService tokens, [FromServices] IDocumentSession session,
-        [FromServices] IMartenOutbox outbox, [FromServices] TimeProvider clock, CancellationToken ct)
+        [FromServices] IValidator<DeleteAccount.Request> validator, [FromServices] IMessageBus bus, CancellationToken ct)
     {
         if (!await LoadAsync())
         {
@@ -41,7 +40,7 @@ public sealed partial class IndexModel
             return Page();
         }
 
-        var result = await DeleteAccount.ExecuteAsync(request, Account, users, signIn, tokens, session, outbox, clock, ct);
+        var result = await DeleteAccount.ExecuteAsync(request, Account, signIn, bus, ct);
         if (ChangePassword.IsWrongPassword(result))
         {
             ModelState.AddModelError($"{nameof(Delete)}.{nameof(PasswordCheckInput.Password)}", "The password is incorrect.");

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Marketplace.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages.Account;
 
@@ -30,8 +30,7 @@ public sealed partial class IndexModel(UserManager<UserAccount> users, SignInMan
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
 
     public async Task<IActionResult> OnPostProfileAsync(
-        [FromServices] IValidator<ChangeDisplayName.Request> validator, [FromServices] IDocumentSession session, [FromServices] IMartenOutbox outbox,
-        CancellationToken ct)
+        [FromServices] IValidator<ChangeDisplayName.Request> validator, [FromServices] IMessageBus bus, CancellationToken ct)
     {
         var request = new ChangeDisplayName.Request(Profile.DisplayName ?? "");
         if (!await LoadAsync())
@@ -44,7 +43,7 @@ public sealed partial class IndexModel(UserManager<UserAccount> users, SignInMan
             return Page();
         }
 
-        var result = await ChangeDisplayName.ExecuteAsync(request, Account, users, signIn, session, outbox, User);
+        var result = await ChangeDisplayName.ExecuteAsync(request, Account, users, signIn, bus, User, ct);
         if (!result.Succeeded)
         {
             ModelState.AddIdentityErrors(nameof(Profile), result);

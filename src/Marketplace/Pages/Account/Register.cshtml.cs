@@ -2,20 +2,17 @@ using FluentValidation;
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Web;
 using Marketplace.Pages.Shared;
-using Marten;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages.Account;
 
 [EnableRateLimiting(RateLimiting.Auth)]
 [ExpensiveWork]
 public sealed class RegisterModel(
-    IValidator<Register.Request> validator, UserManager<UserAccount> users, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock)
-    : PageModel
+    IValidator<Register.Request> validator, IMessageBus bus) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -33,7 +30,7 @@ public sealed class RegisterModel(
             return Page();
         }
 
-        var result = await Register.ExecuteAsync(request, users, session, outbox, clock, PublicUrl.Of(HttpContext));
+        var result = await Register.ExecuteAsync(request, bus, PublicUrl.Of(HttpContext), ct);
         if (!result.Succeeded)
         {
             ModelState.AddIdentityErrors(nameof(Input), result);

@@ -2,16 +2,15 @@ using FluentValidation;
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Web;
 using Marketplace.Pages.Shared;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages.Account;
 
 [EnableRateLimiting(RateLimiting.Auth)]
-public sealed class ResendConfirmationModel(IValidator<ResendConfirmation.Request> validator, IDocumentSession session, IMartenOutbox outbox)
+public sealed class ResendConfirmationModel(IValidator<ResendConfirmation.Request> validator, IMessageBus bus)
     : PageModel
 {
     [BindProperty]
@@ -29,7 +28,7 @@ public sealed class ResendConfirmationModel(IValidator<ResendConfirmation.Reques
             return Page();
         }
 
-        await ResendConfirmation.ExecuteAsync(request, session, outbox, PublicUrl.Of(HttpContext));
+        await ResendConfirmation.ExecuteAsync(request, bus, PublicUrl.Of(HttpContext), ct);
         return RedirectToPage(new { sent = true });
     }
 

@@ -6,6 +6,7 @@ using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
 
 namespace Marketplace.Pages.Forum;
 
@@ -14,7 +15,7 @@ namespace Marketplace.Pages.Forum;
 /// on the category, and the form that starts a new thread (with a server-rendered preview).
 /// </summary>
 public sealed class CategoryModel(
-    IQuerySession session, ThreadWriter writer, ForumMarkdown markdown, IValidator<Threads.StartRequest> validator, PostingLimiter limiter)
+    IQuerySession session, IMessageBus bus, ForumMarkdown markdown, IValidator<Threads.StartRequest> validator, PostingLimiter limiter)
     : PageModel
 {
     public const int PageSize = 30;
@@ -84,7 +85,7 @@ public sealed class CategoryModel(
             return Page();
         }
 
-        var (thread, _, problem) = await writer.StartThreadAsync(Category.Id, actor, request.Title, request.Body, null, ct);
+        var (thread, _, problem) = await ThreadWriter.StartThreadAsync(bus, Category.Id, actor, request.Title, request.Body, null, ct);
         if (problem is not null)
         {
             ModelState.AddModelError("", ForumPageHelpers.Message(problem));

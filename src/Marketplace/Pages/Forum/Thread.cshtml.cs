@@ -6,6 +6,7 @@ using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
 
 namespace Marketplace.Pages.Forum;
 
@@ -16,7 +17,7 @@ namespace Marketplace.Pages.Forum;
 /// Watching and the moderators' actions post to <see cref="ThreadActionsModel"/>.
 /// </summary>
 public sealed class ThreadModel(
-    IQuerySession session, ThreadWriter writer, ForumMarkdown markdown, IValidator<Posts.BodyRequest> validator, ThreadReading reading,
+    IQuerySession session, IMessageBus bus, ForumMarkdown markdown, IValidator<Posts.BodyRequest> validator, ThreadReading reading,
     PostingLimiter limiter) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -100,7 +101,7 @@ public sealed class ThreadModel(
             return await LoadAsync(ct) ? Page() : NotFound();
         }
 
-        var (post, problem) = await writer.ReplyAsync(ThreadId, actor, request.Body, ct);
+        var (post, problem) = await ThreadWriter.ReplyAsync(bus, ThreadId, actor, request.Body, ct);
         if (problem is not null)
         {
             if (ForumPageHelpers.IsNotFound(problem))

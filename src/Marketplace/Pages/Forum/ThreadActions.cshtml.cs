@@ -5,7 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages.Forum;
 
@@ -14,7 +14,7 @@ namespace Marketplace.Pages.Forum;
 /// same use case as the API and goes back to the thread with a notice.
 /// </summary>
 [Authorize]
-public sealed class ThreadActionsModel(IDocumentSession session, IMartenOutbox outbox, TimeProvider clock) : PageModel
+public sealed class ThreadActionsModel(IDocumentSession session, IMessageBus bus, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid ThreadId { get; set; }
@@ -47,10 +47,10 @@ public sealed class ThreadActionsModel(IDocumentSession session, IMartenOutbox o
     public Task<IActionResult> OnPostUnpinAsync(CancellationToken ct) => PinAsync(false, "The thread is no longer pinned.", ct);
 
     public Task<IActionResult> OnPostLockAsync(CancellationToken ct) =>
-        ModerateAsync(() => ThreadModeration.LockAsync(ThreadId, session, outbox, ct), "The thread is locked.");
+        ModerateAsync(() => ThreadModeration.LockAsync(ThreadId, bus, ct), "The thread is locked.");
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken ct) =>
-        ModerateAsync(() => ThreadModeration.UnlockAsync(ThreadId, session, outbox, ct), "The thread is open for replies again.");
+        ModerateAsync(() => ThreadModeration.UnlockAsync(ThreadId, bus, ct), "The thread is open for replies again.");
 
     public Task<IActionResult> OnPostMoveAsync(Guid categoryId, CancellationToken ct) =>
         ModerateAsync(() => MoveThread.ExecuteAsync(ThreadId, categoryId, session, ct), "The thread was moved.");

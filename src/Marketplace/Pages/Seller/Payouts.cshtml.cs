@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stripe;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages.Seller;
 
@@ -18,7 +18,7 @@ namespace Marketplace.Pages.Seller;
 /// <c>/shop/payouts/refresh</c> when the onboarding link has expired.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class PayoutsModel(IDocumentSession session, IStripeClient stripe, ConnectedAccounts accounts, IMartenOutbox outbox) : PageModel
+public sealed class PayoutsModel(IDocumentSession session, IStripeClient stripe, ConnectedAccounts accounts, IMessageBus bus) : PageModel
 {
     public Shop Shop { get; private set; } = null!;
 
@@ -52,9 +52,7 @@ public sealed class PayoutsModel(IDocumentSession session, IStripeClient stripe,
         ShopPayoutAccount? payouts = null;
         try
         {
-            outbox.Enroll(session);
-            payouts = await accounts.SyncAsync(shop, outbox, PublicUrl.Of(HttpContext), ct);
-            await session.SaveChangesAsync(ct);
+            payouts = (await SyncPayoutAccount.ExecuteAsync(shop, PublicUrl.Of(HttpContext), bus, ct)).Payouts;
         }
         catch (Exception e) when (e is StripeException or JasperFx.ConcurrencyException)
         {

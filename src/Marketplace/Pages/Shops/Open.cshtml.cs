@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wolverine.Marten;
+using Wolverine;
 
 namespace Marketplace.Pages.Shops;
 
 /// <summary>"Open a shop": name, address and description; then on to payouts onboarding.</summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class OpenModel(
-    IValidator<OpenShop.Request> validator, IDocumentSession session, IMartenOutbox outbox, TimeProvider clock,
+    IValidator<OpenShop.Request> validator, IDocumentSession session, IMessageBus bus,
     UserManager<UserAccount> users, SignInManager<UserAccount> signIn) : PageModel
 {
     [BindProperty]
@@ -33,7 +33,7 @@ public sealed class OpenModel(
             return Page();
         }
 
-        var result = await OpenShop.ExecuteAsync(request, Members.IdOf(User)!.Value, session, outbox, clock, ct);
+        var result = await OpenShop.ExecuteAsync(request, Members.IdOf(User)!.Value, bus, session, ct);
         switch (result.Failure)
         {
             case OpenShop.Failure.SlugTaken:

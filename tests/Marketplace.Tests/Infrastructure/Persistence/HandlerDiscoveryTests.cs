@@ -27,6 +27,19 @@ public sealed class HandlerDiscoveryTests(AppFixture fixture) : IntegrationTest(
     }
 
     [Fact]
+    public void Use_case_handlers_take_their_commands_never_an_http_request()
+    {
+        // a [WolverineHandler] use-case class also holds its HTTP delegate: named HandleAsync, it would become a handler too
+        var requests = Handlers.AllChains()
+            .Select(chain => chain.MessageType)
+            .Where(type => type.IsNested && type.Name.EndsWith("Request", StringComparison.Ordinal))
+            .Select(type => type.FullName)
+            .ToList();
+
+        requests.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Stripe_events_are_applied_by_ordinary_handlers_of_the_marketplace_own_messages()
     {
         var stripeChains = Handlers.AllChains().Where(chain => typeof(IStripeEventMessage).IsAssignableFrom(chain.MessageType)).ToList();
