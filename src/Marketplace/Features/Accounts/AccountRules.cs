@@ -15,5 +15,5 @@ public static class AccountRules
 
     /// <summary>A name other members see; stored as <see cref="PublicNames.Normalize"/> makes it.</summary>
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(60).PublicName("The display name");
+        rule.NotEmpty().MaximumLength(60).PublicName("The display name");
 }

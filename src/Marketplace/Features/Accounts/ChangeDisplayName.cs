@@ -1,3 +1,4 @@
+using Marketplace.Infrastructure.Text;
 using System.Security.Claims;
 using FluentValidation;
 using Marketplace.Infrastructure.Persistence;
@@ -46,10 +47,10 @@ public static class ChangeDisplayName
         Request request, UserAccount user, UserManager<UserAccount> users, SignInManager<UserAccount> signIn,
         IMessageBus bus, ClaimsPrincipal caller, CancellationToken ct)
     {
-        var result = await bus.InvokeAsync<IdentityResult>(new Command(user.Id, request.DisplayName.Trim()), ct, UseCases.InvokeTimeout);
+        var result = await bus.InvokeAsync<IdentityResult>(new Command(user.Id, PublicNames.Normalize(request.DisplayName)), ct, UseCases.InvokeTimeout);
         if (result.Succeeded)
         {
-            user.DisplayName = request.DisplayName.Trim();
+            user.DisplayName = PublicNames.Normalize(request.DisplayName);
             if (caller.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme && await users.FindByIdAsync(user.Id.ToString()) is { } saved)
             {
                 await signIn.RefreshSignInAsync(saved);

@@ -32,7 +32,7 @@ public static class Login
         Request request, bool? useCookies, SignInCheck check, SignInManager<UserAccount> signIn, TokenService tokens,
         IDocumentSession session, LoginThrottle throttle, HttpContext http)
     {
-        if (throttle.TryAttempt(request.Email) is { } wait)
+        if (throttle.TryAttempt(request.Email, http) is { } wait)
         {
             return AccountResults.TooManyAttempts(wait, http);
         }

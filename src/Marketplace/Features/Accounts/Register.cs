@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.Infrastructure.Persistence;
+using Marketplace.Infrastructure.Text;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using Microsoft.AspNetCore.Identity;
@@ -46,7 +47,7 @@ public static class Register
 
     public static Task<IdentityResult> ExecuteAsync(Request request, IMessageBus bus, string baseUrl, CancellationToken ct) =>
         bus.InvokeAsync<IdentityResult>(
-            new Command(request.Email.Trim(), request.Password, request.DisplayName.Trim(), baseUrl), ct, UseCases.InvokeTimeout);
+            new Command(request.Email.Trim(), request.Password, PublicNames.Normalize(request.DisplayName), baseUrl), ct, UseCases.InvokeTimeout);
 
     /// <summary>
     /// <paramref name="users"/> is built by Wolverine over its own session, so the account and its message commit together

@@ -17,10 +17,12 @@ public enum SignInOutcome
 
 /// <summary>
 /// The one place that checks a password. The order matters: the password is verified before anything about the
-/// account is revealed (unconfirmed, two-factor), and unknown or locked accounts cost the same hashing work as a
-/// wrong password, so neither answers nor timing tell which accounts exist.
+/// account is revealed (unconfirmed, two-factor), and unknown or refused accounts cost the same hashing work as a
+/// wrong password, so neither answers nor timing tell which accounts exist. Five failures lock the account and mail
+/// its owner; while locked, an address that failed on it is refused unheard, but the right password from any other
+/// address (the owner's, usually) still signs in and lifts the lock (<see cref="LoginThrottle"/>).
 /// </summary>
-public sealed class SignInCheck(UserManager<UserAccount> users, IMessageBus bus)
+public sealed class SignInCheck(UserManager<UserAccount> users, IMessageBus bus, LoginThrottle throttle)
 {
     private static readonly UserAccount Nobody = new() { Id = Guid.Empty };
     private static string? s_nobodyHash;
@@ -28,15 +30,17 @@ public sealed class SignInCheck(UserManager<UserAccount> users, IMessageBus bus)
     public async Task<(SignInOutcome Outcome, UserAccount? User)> CheckPasswordAsync(string email, string password, HttpContext http)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || (await users.IsLockedOutAsync(user) && throttle.HasFailed(email, http)))
         {
             s_nobodyHash ??= users.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
             users.PasswordHasher.VerifyHashedPassword(Nobody, s_nobodyHash, password);
+            throttle.RecordFailure(email, http);
             return (SignInOutcome.InvalidCredentials, null);
         }
 
         if (!await users.CheckPasswordAsync(user, password))
         {
+            throttle.RecordFailure(email, http);
             await FailedAttemptAsync(user, http);
             return (SignInOutcome.InvalidCredentials, null);
         }
@@ -57,13 +61,22 @@ public sealed class SignInCheck(UserManager<UserAccount> users, IMessageBus bus)
             : !string.IsNullOrWhiteSpace(recoveryCode) && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode)).Succeeded;
         if (!valid)
         {
+            throttle.RecordFailure(user.Email ?? "", http);
             await FailedAttemptAsync(user, http);
         }
 
         return valid;
     }
 
-    public async Task SucceededAsync(UserAccount user) => await users.ResetAccessFailedCountAsync(user);
+    /// <summary>A complete sign-in: the failure count starts again and a lock the right password got through is lifted.</summary>
+    public async Task SucceededAsync(UserAccount user)
+    {
+        await users.ResetAccessFailedCountAsync(user);
+        if (user.LockoutEnd is not null)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+    }
 
     /// <summary>Counts the attempt in a handler of its own; <paramref name="user"/> then shows the count and any lockout.</summary>
     private async Task FailedAttemptAsync(UserAccount user, HttpContext http)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Persistence;
+using Marketplace.Infrastructure.Text;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using Wolverine;
@@ -55,7 +56,7 @@ public static class OpenShop
     /// <summary>Runs the use case for the endpoint, <c>Pages/Shops/Open</c> and the demo data.</summary>
     public static async Task<Result> ExecuteAsync(Request request, Guid ownerId, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
-        var command = new Command(ownerId, request.Name.Trim(), request.Slug, request.Description?.Trim() ?? "");
+        var command = new Command(ownerId, PublicNames.Normalize(request.Name), request.Slug, request.Description?.Trim() ?? "");
         try
         {
             return await bus.InvokeAsync<Result>(command, ct, UseCases.InvokeTimeout);

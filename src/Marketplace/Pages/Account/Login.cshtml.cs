@@ -37,7 +37,7 @@ public sealed class LoginModel(
             return Page();
         }
 
-        if (throttle.TryAttempt(request.Email) is { } wait)
+        if (throttle.TryAttempt(request.Email, HttpContext) is { } wait)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
             ModelState.AddModelError("", $"Too many sign-in attempts for this account. Try again in {minutes} min.");

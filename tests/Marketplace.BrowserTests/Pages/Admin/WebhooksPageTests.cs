@@ -14,7 +14,7 @@ public sealed class WebhooksPageTests(BrowserFixture fixture)
         await ForumSteps.SignInAsAdminAsync(page);
 
         // A shop whose payout fails at the bank: Stripe (the sandbox) sends payout.created, then payout.failed.
-        var shop = await page.APIRequest.PostAsync("/api/shops", new() { DataObject = new { name = "Admin's Test Shop", slug = $"admin-{Guid.NewGuid():N}"[..16] } });
+        var shop = await page.APIRequest.PostAsync("/api/shops", new() { DataObject = new { name = "Operator's Test Shop", slug = $"admin-{Guid.NewGuid():N}"[..16] } });
         shop.Status.ShouldBe(201, await shop.TextAsync());
         var shopId = (await shop.JsonAsync())!.Value.GetProperty("id").GetString();
         var link = await page.APIRequest.PostAsync($"/api/shops/{shopId}/payouts/onboarding");

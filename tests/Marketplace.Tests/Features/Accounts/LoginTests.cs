@@ -91,29 +91,69 @@ public sealed class LoginTests(AppFixture fixture) : AccountsTest(fixture)
         (await MailsToAsync(email)).ShouldContain(mail => mail.Subject.Contains("locked", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
-    public async Task Attempts_on_one_account_are_throttled_whatever_address_they_come_from()
+    private Task<Alba.IScenarioResult> LoginFromAsync(System.Net.IPAddress address, string email, string password, int status) => Host.Scenario(s =>
     {
-        var email = NewEmail("throttled");
+        s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = address);
+        s.Post.Json(new { email, password }).ToUrl("/api/auth/login");
+        s.StatusCodeShouldBe(status);
+    });
+
+    [Fact]
+    public async Task Wrong_passwords_from_many_addresses_lock_the_account_but_cannot_keep_its_owner_out()
+    {
+        var email = NewEmail("besieged");
+        await CreateAccountAsync(email);
+
         for (var i = 0; i < 10; i++)
         {
-            await Host.Scenario(s =>
-            {
-                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = NewClientAddress());
-                s.Post.Json(new { email, password = "whatever it is" }).ToUrl("/api/auth/login");
-                s.StatusCodeShouldBe(401);
-            });
+            await LoginFromAsync(NewClientAddress(), email, $"guess number {i}", 401);
         }
 
-        var throttled = await Host.Scenario(s =>
-        {
-            s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = NewClientAddress());
-            s.Post.Json(new { email, password = "whatever it is" }).ToUrl("/api/auth/login");
-            s.StatusCodeShouldBe(429);
-        });
+        (await WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.LockoutEnd)).ShouldNotBeNull();
+        await LoginFromAsync(ClientAddress, email, Password, 200);
+        (await WithUsersAsync(async users => (await users.FindByEmailAsync(email))!)).ShouldSatisfyAllConditions(
+            user => user.LockoutEnd.ShouldBeNull(), user => user.AccessFailedCount.ShouldBe(0));
+    }
 
+    [Fact]
+    public async Task While_an_account_is_locked_a_new_address_gets_one_try_and_an_address_that_failed_gets_none()
+    {
+        var email = NewEmail("locked-out");
+        await CreateAccountAsync(email);
+        var attacker = NewClientAddress();
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginFromAsync(attacker, email, $"guess number {i}", 401);
+        }
+
+        var second = NewClientAddress();
+        await LoginFromAsync(second, email, "one more guess", 401);
+
+        await LoginFromAsync(attacker, email, Password, 401);
+        await LoginFromAsync(second, email, Password, 401);
+        await LoginFromAsync(NewClientAddress(), email, Password, 200);
+    }
+
+    [Fact]
+    public async Task One_address_is_held_back_on_one_account_after_ten_failures_and_successes_never_count()
+    {
+        var email = NewEmail("throttled");
+        await CreateAccountAsync(email);
+        var address = NewClientAddress();
+        for (var i = 0; i < 8; i++)
+        {
+            await LoginFromAsync(address, email, Password, 200);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            await LoginFromAsync(address, email, $"guess number {i}", 401);
+        }
+
+        var throttled = await LoginFromAsync(address, email, Password, 429);
         throttled.ShouldBeProblem(429, ProblemTypes.TooManyRequests);
         throttled.Context.Response.Headers.RetryAfter.ToString().ShouldNotBeNullOrEmpty();
+        await LoginFromAsync(NewClientAddress(), email, Password, 200);
     }
 
     [Fact]

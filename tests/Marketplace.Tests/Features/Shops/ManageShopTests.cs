@@ -63,8 +63,8 @@ public sealed class ManageShopTests(AppFixture fixture) : ShopsTest(fixture)
         });
 
         Problem(refused).GetProperty("title").GetString().ShouldBe(Problem(missing).GetProperty("title").GetString());
-        await AsUserAsync(admin.Token, s => s.Put.Json(new { name = "Renamed by staff" }).ToUrl($"/api/shops/{shop.Id}"));
-        (await QueryAsync(q => q.LoadAsync<Shop>(shop.Id)))!.Name.ShouldBe("Renamed by staff");
+        await AsUserAsync(admin.Token, s => s.Put.Json(new { name = "Renamed on request" }).ToUrl($"/api/shops/{shop.Id}"));
+        (await QueryAsync(q => q.LoadAsync<Shop>(shop.Id)))!.Name.ShouldBe("Renamed on request");
     }
 
     [Fact]
