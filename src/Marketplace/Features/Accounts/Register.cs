@@ -51,18 +51,13 @@ public static class Register
 
     /// <summary>
     /// <paramref name="users"/> is built by Wolverine over its own session, so the account and its message commit together
-    /// (<see cref="IdentityWrites"/>).
+    /// (<see cref="IdentityWrites"/>). A taken email goes the very same way (the password checked and hashed, the
+    /// uniqueness queries, one commit) until the insert is refused, and then mails the owner instead: neither the answer
+    /// nor its time tells whether the email has an account. A concurrent sign-up that lost the race ends the same.
     /// </summary>
     public static async Task<IdentityResult> HandleAsync(
         Command command, UserManager<UserAccount> users, IDocumentSession session, IMessageContext messages, TimeProvider clock)
     {
-        if (await users.FindByEmailAsync(command.Email) is { } existing)
-        {
-            users.PasswordHasher.HashPassword(existing, command.Password); // same work as a new sign-up: no timing tell
-            await messages.PublishAsync(new SignUpAttemptedOnExistingAccount(command.Email, command.BaseUrl));
-            return IdentityResult.Success;
-        }
-
         var user = new UserAccount
         {
             Id = Guid.CreateVersion7(),
@@ -73,7 +68,12 @@ public static class Register
             Roles = [Roles.Buyer],
         };
         var created = await messages.CommitWithAsync(session, () => users.CreateAsync(user, command.Password), new AccountRegistered(user.Id, command.BaseUrl));
-        var lostRace = created.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.DuplicateEmail));
-        return lostRace ? IdentityResult.Success : created;
+        if (created.Errors.Any(error => error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            await messages.PublishAsync(new SignUpAttemptedOnExistingAccount(command.Email, command.BaseUrl));
+            return IdentityResult.Success;
+        }
+
+        return created;
     }
 }
