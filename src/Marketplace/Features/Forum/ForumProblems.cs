@@ -14,7 +14,7 @@ public static class ForumProblems
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such post.");
 
     public static IResult Locked() => TypedResults.Problem(
-        statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "The thread is locked: it takes no new posts.");
+        statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "The thread is locked: it takes no new posts or edits.");
 
     public static IResult ReadOnlyCategory() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden, title: "Only moderators post in this category.");

@@ -64,6 +64,14 @@ public static class Posts
             return (new Edited(null, ForumProblems.NotYours()), []);
         }
 
+        // A locked thread or a read-only category takes no changes but a moderator's, edits included.
+        var thread = await session.LoadAsync<ForumThread>(post.ThreadId, ct);
+        var category = thread is null ? null : await session.LoadAsync<ForumCategory>(thread.CategoryId, ct);
+        if (thread is null || category is null || !thread.IsOpenTo(actor, category))
+        {
+            return (new Edited(null, thread?.Locked == true ? ForumProblems.Locked() : ForumProblems.ReadOnlyCategory()), []);
+        }
+
         if (string.Equals(post.Body, body, StringComparison.Ordinal))
         {
             return (new Edited(post, null), []);

@@ -123,6 +123,32 @@ public sealed class ForumApiTests(AppFixture fixture) : ForumTest(fixture)
     }
 
     [Fact]
+    public async Task In_a_locked_thread_the_author_can_no_longer_edit_but_a_moderator_can()
+    {
+        var author = await MemberTokenAsync("author");
+        var moderator = await MemberTokenAsync("mod", Roles.Moderator);
+        var started = await StartThreadAsync(author, await CategoryAsync(), "As it was when locked");
+        await AsUserAsync(moderator, s =>
+        {
+            s.Post.Url($"/api/moderation/threads/{started.ThreadId}/lock");
+            s.StatusCodeShouldBe(204);
+        });
+
+        await AsUserAsync(author, s =>
+        {
+            s.Put.Json(new { body = "Rewritten after the lock" }).ToUrl($"/api/forum/posts/{started.PostId}");
+            s.StatusCodeShouldBe(409);
+        });
+        (await QueryAsync(session => session.LoadAsync<ForumPost>(started.PostId)))!.Body.ShouldBe("As it was when locked");
+
+        await AsUserAsync(moderator, s =>
+        {
+            s.Put.Json(new { body = "Moderator's note" }).ToUrl($"/api/forum/posts/{started.PostId}");
+            s.StatusCodeShouldBe(200);
+        });
+    }
+
+    [Fact]
     public async Task A_member_has_one_vote_per_post_even_when_voting_many_times_at_once()
     {
         var member = await MemberTokenAsync("voter");
