@@ -12,6 +12,9 @@ namespace Marketplace.Features.StripeWebhooks;
 /// </summary>
 public sealed class StripeWebhooksModule : IFeatureModule
 {
+    private static readonly string WaitingPredicate =
+        $"CAST(data ->> 'Status' as integer) in ({(int)StripeEventStatus.Received}, {(int)StripeEventStatus.Retrying})";
+
     /// <summary>The local queue the messages of stored events wait in.</summary>
     public const string Queue = "stripe-events";
 
@@ -37,7 +40,11 @@ public sealed class StripeWebhooksModule : IFeatureModule
         services.AddSingleton<StripeEventSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<StripeEventSweeper>());
         services.ConfigureMarten(options => options.Schema.For<StripeEventRecord>().Identity(x => x.Id)
-            .Index(x => x.ReceivedAt).Index(x => x.Status).UseOptimisticConcurrency(true));
+            .Index(x => x.ReceivedAt)
+            // Only the events still waiting are ever looked up by status (the sweeper): the index leaves out the many
+            // processed and ignored ones, so storing an ignored event, or marking one processed, does not touch it.
+            .Index(x => x.Status, index => index.Predicate = WaitingPredicate)
+            .UseOptimisticConcurrency(true));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)

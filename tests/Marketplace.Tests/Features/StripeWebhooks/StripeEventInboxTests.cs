@@ -65,4 +65,13 @@ public sealed class StripeEventInboxTests(AppFixture fixture) : IntegrationTest(
         conflict.IsConcurrencyConflict().ShouldBeTrue();
         (await QueryAsync(q => q.LoadAsync<StripeEventRecord>(record.Id)))!.Status.ShouldBe(StripeEventStatus.Processed);
     }
+
+    [Fact]
+    public async Task The_status_index_holds_only_the_events_still_waiting()
+    {
+        var definitions = await QueryAsync(q => q.AdvancedSql.QueryAsync<string>(
+            "select indexdef from pg_indexes where tablename = 'mt_doc_stripeeventrecord' and indexdef ilike '%status%'", CancellationToken.None));
+
+        definitions.ShouldHaveSingleItem().ShouldContain("WHERE");
+    }
 }
