@@ -17,14 +17,6 @@ public static class RateLimiting
     /// <summary>Sign-in, sign-up and password reset attempts (the pages' forms count; showing the pages does not).</summary>
     public const string Auth = "auth";
 
-    /// <summary>
-    /// Requests that hash a password (sign-up, sign-in, resets), marked <see cref="ExpensiveWorkAttribute"/>: at most
-    /// <c>RateLimits:ExpensiveWork:PermitLimit</c> (two per core) run at once across all clients, up to
-    /// <c>QueueLimit</c> (sixteen per core) wait their turn, and the rest are told 503 with <c>Retry-After</c>, so a
-    /// burst queues briefly instead of exhausting the cores and the database pool for everyone.
-    /// </summary>
-    public const string ExpensiveWork = "ExpensiveWork";
-
     private static readonly Dictionary<string, FixedWindowRateLimiterOptions> Defaults = new()
     {
         [Api] = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) },
@@ -45,16 +37,6 @@ public static class RateLimiting
                     : RateLimitPartition.GetNoLimiter("reads"));
             }
 
-            var expensive = new ConcurrencyLimiterOptions
-            {
-                PermitLimit = configuration.GetValue($"RateLimits:{ExpensiveWork}:PermitLimit", 2 * Environment.ProcessorCount),
-                QueueLimit = configuration.GetValue($"RateLimits:{ExpensiveWork}:QueueLimit", 16 * Environment.ProcessorCount),
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !IsRead(context.Request) && context.GetEndpoint()?.Metadata.GetMetadata<ExpensiveWorkAttribute>() is not null
-                    ? RateLimitPartition.GetConcurrencyLimiter(ExpensiveWork, _ => expensive)
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
             options.OnRejected = WriteRejectionAsync;
         });
     }
@@ -80,31 +62,22 @@ public static class RateLimiting
         return seconds;
     }
 
-    /// <summary>
-    /// A window limit that ran out is the client's doing: 429 until the window ends. A full queue of expensive work
-    /// (no retry time: a concurrency limit) is the server being busy: 503, try again in a moment.
-    /// </summary>
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var windowed = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait);
-        var seconds = SetRetryAfter(http, windowed ? wait : TimeSpan.FromSeconds(2));
-        var status = windowed ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
-        http.Response.StatusCode = status;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        var seconds = SetRetryAfter(http, retryAfter);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             ProblemDetails = new ProblemDetails
             {
-                Status = status,
-                Title = windowed ? "Too many requests." : "Too busy right now.",
-                Detail = windowed ? $"Try again in {seconds} seconds." : $"Many people are signing in or up at once. Try again in {seconds} seconds.",
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"Try again in {seconds} seconds.",
             },
         });
     }
 }
-
-/// <summary>Marks an endpoint or page whose unsafe requests hash a password; see <see cref="RateLimiting.ExpensiveWork"/>.</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class ExpensiveWorkAttribute : Attribute;

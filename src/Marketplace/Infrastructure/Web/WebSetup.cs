@@ -66,6 +66,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseFeatureMiddleware();
         app.UseRateLimiter();
+        app.UseMiddleware<ExpensiveWorkLimit>();
         app.UseAuthorization();
         app.UseAntiforgery();
     }
