@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Infrastructure.Images;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Security;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -23,6 +24,8 @@ public static class WebSetup
         services.AddAntiforgery(options => options.Cookie.Name = "mp.antiforgery");
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.Name = "mp.notice");
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ImageLimits>().BindConfiguration(ImageLimits.Section);
+        services.AddSingleton<UntrustedImages>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
