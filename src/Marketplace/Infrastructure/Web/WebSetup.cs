@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Infrastructure.Images;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Security;
+using Marketplace.Infrastructure.Validation;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Events;
@@ -17,6 +18,7 @@ public static class WebSetup
         services.AddMarketplaceProblemDetails();
         services.AddMarketplaceDataProtection();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddSafeTextValidation();
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddMarketplaceHealthChecks();
         services.AddMarketplaceOpenApi();
@@ -64,6 +66,7 @@ public static class WebSetup
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<QueryTextGuard>();
         app.UseAuthentication();
         app.UseFeatureMiddleware();
         app.UseRateLimiter();
