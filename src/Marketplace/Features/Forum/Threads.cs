@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Features.Forum.Watching;
 using Marten;
+using Marketplace.Infrastructure.Web;
 
 namespace Marketplace.Features.Forum;
 
@@ -55,7 +56,7 @@ public static class Threads
         var threads = await session.Query<ForumThread>()
             .Where(t => t.CategoryId == categoryId)
             .OrderByDescending(t => t.Pinned).ThenByDescending(t => t.LastPostAt)
-            .Skip((Math.Max(1, page ?? 1) - 1) * 30).Take(30)
+            .Skip((Paging.Number(page) - 1) * 30).Take(30)
             .ToListAsync(ct);
         return [.. threads.Select(ToSummary)];
     }

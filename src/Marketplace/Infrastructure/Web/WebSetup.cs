@@ -23,7 +23,12 @@ public static class WebSetup
         services.AddMarketplaceHealthChecks();
         services.AddMarketplaceOpenApi();
         services.AddRazorPages();
-        services.AddAntiforgery(options => options.Cookie.Name = "mp.antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "mp.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS (X-Forwarded-Proto counts)
+        });
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.Name = "mp.notice");
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ImageLimits>().BindConfiguration(ImageLimits.Section);
