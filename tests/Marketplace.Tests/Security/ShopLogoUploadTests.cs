@@ -77,6 +77,18 @@ public sealed class ShopLogoUploadTests(AppFixture fixture) : ShopsTest(fixture)
     }
 
     [Fact]
+    public async Task A_jpeg_with_a_camera_trailer_after_its_end_is_accepted()
+    {
+        var owner = await MemberAsync("owner");
+        var shop = await OpenShopAsync(owner);
+        byte[] jpeg = [.. HostileImages.Jpeg(), .. "SEFH trailer a phone camera appends"u8.ToArray()];
+
+        await AsUserAsync(owner.Token, s => s.Post.MultipartFormData(LogoForm(jpeg, "photo.jpg", "image/jpeg")).ToUrl($"/api/shops/{shop.Id}/logo"));
+
+        (await QueryAsync(q => q.LoadAsync<ShopLogo>(shop.Id))).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task The_format_is_decided_by_the_content_so_a_png_named_gif_is_read_as_a_png()
     {
         var owner = await MemberAsync("owner");

@@ -66,10 +66,14 @@ public static class ImageContainer
         return null;
     }
 
+    /// <summary>
+    /// An end-of-image marker after the first start-of-scan: a file cut off in its pixels has none (stuffing keeps
+    /// FF D9 out of entropy-coded data). Data after the marker is allowed: some cameras append their own.
+    /// </summary>
     private static bool JpegIsWhole(ReadOnlySpan<byte> data)
     {
-        var end = data.TrimEnd((byte)0);
-        return end.Length >= 4 && end[^2] == 0xFF && end[^1] == 0xD9;
+        var scan = data.IndexOf([(byte)0xFF, (byte)0xDA]);
+        return scan > 0 && data[(scan + 2)..].IndexOf([(byte)0xFF, (byte)0xD9]) >= 0;
     }
 
     private static int? GifFrames(ReadOnlySpan<byte> data)
