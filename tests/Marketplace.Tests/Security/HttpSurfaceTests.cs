@@ -82,17 +82,19 @@ public sealed class HttpSurfaceTests(AppFixture fixture) : IntegrationTest(fixtu
     [Fact]
     public async Task A_malformed_json_body_is_a_400_logged_at_information_without_a_stack_trace()
     {
-        var logged = await Logs.DuringAsync(async () =>
+        var logged = await Logs.ForRequestAsync(async correlationId =>
         {
             var result = await Host.Scenario(s =>
             {
                 s.Post.Text("{\"email\": \"someone@example.com\",,}").ToUrl("/api/auth/forgot-password");
                 s.ConfigureHttpContext(c => c.Request.ContentType = "application/json");
+                s.WithRequestHeader(CorrelationId.Header, correlationId);
                 s.StatusCodeShouldBe(400);
             });
             result.ShouldBeProblem(400, ProblemTypes.BadRequest);
         });
 
+        logged.ShouldContain(e => e.MessageTemplate.Text.StartsWith("HTTP {RequestMethod}", StringComparison.Ordinal)); // the request's own log arrived
         logged.ShouldNotContain(e => e.Level >= LogEventLevel.Error);
         logged.ShouldNotContain(e => e.Exception != null);
         logged.ShouldContain(e => e.Level == LogEventLevel.Information && e.MessageTemplate.Text.Contains("{ExceptionType}", StringComparison.Ordinal));

@@ -55,6 +55,7 @@ public static class WebSetup
         app.UseMiddleware<CorrelationId>();
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this host's logger, not the static one
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("ClientAddress", http.Connection.RemoteIpAddress?.ToString());
             options.GetLevel = (http, _, error) => error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
