@@ -16,6 +16,9 @@ public class AppFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>What the host logs.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string ConnectionString => _database!.ConnectionString;
 
     protected virtual string Environment => "Development";
@@ -62,6 +65,7 @@ public class AppFixture : IAsyncLifetime
                 });
 
                 services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FaultyRoutes>();
+                services.AddSingleton<Serilog.Core.ILogEventSink>(Logs); // Serilog reads sinks from the container
                 // No socket under the test server: Stripe.net's calls to the sandbox and the sandbox's webhook
                 // deliveries go through its in-memory handler, as HTTP requests through the whole pipeline.
                 foreach (var name in new[] { StripeSetup.HttpClientName, EmbeddedStripeSandbox.WebhookHttpClientName })

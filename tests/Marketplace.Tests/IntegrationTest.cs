@@ -16,6 +16,9 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
 
     protected IAlbaHost Host => fixture.Host;
 
+    /// <summary>What the shared host logs.</summary>
+    protected CapturedLogs Logs => fixture.Logs;
+
     /// <summary>This test's own client address: per-address rate limits never carry over between tests.</summary>
     protected System.Net.IPAddress ClientAddress { get; } = NewClientAddress();
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Marketplace.Infrastructure.Web;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,7 +22,10 @@ public sealed class ErrorModel : PageModel
 
     private void Show(int? status)
     {
-        Status = status is >= 400 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
+        // Re-executing a POST whose form cannot be read (a NUL in it) fails to bind the status: the route still has it.
+        status ??= int.TryParse(RouteData.Values["status"]?.ToString(), CultureInfo.InvariantCulture, out var routed) ? routed : null;
+        Status = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error ? ClientErrors.StatusOf(error)
+            : status is >= 400 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Status;
         CorrelationId = Infrastructure.Web.CorrelationId.Of(HttpContext);
         (Title, Explanation) = Status switch

@@ -1,3 +1,4 @@
+using Marketplace.Infrastructure.Validation;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -14,7 +15,8 @@ public static class SearchForum
     public sealed record Response(string Query, IReadOnlyList<Threads.Summary> Threads, IReadOnlyList<PostHit> Posts);
 
     /// <summary>Why the query cannot be searched for, or null when it can.</summary>
-    public static string? Invalid(string? q) => q?.Trim().Length is >= 2 and <= 200 ? null : "Search for 2 to 200 characters.";
+    public static string? Invalid(string? q) =>
+        q?.Trim().Length is >= 2 and <= 200 ? TextCharacters.Problem(q, multiLine: false) : "Search for 2 to 200 characters.";
 
     public static async Task<IResult> HandleAsync(string? q, IQuerySession session, HttpContext http, CancellationToken ct) =>
         Invalid(q) is { } invalid

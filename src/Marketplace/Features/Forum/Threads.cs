@@ -1,5 +1,6 @@
 using FluentValidation;
 using Marketplace.Features.Forum.Watching;
+using Marketplace.Infrastructure.Web;
 using Marten;
 using Wolverine;
 
@@ -56,7 +57,7 @@ public static class Threads
         var threads = await session.Query<ForumThread>()
             .Where(t => t.CategoryId == categoryId)
             .OrderByDescending(t => t.Pinned).ThenByDescending(t => t.LastPostAt)
-            .Skip((Math.Max(1, page ?? 1) - 1) * 30).Take(30)
+            .Skip((Paging.Number(page) - 1) * 30).Take(30)
             .ToListAsync(ct);
         return [.. threads.Select(ToSummary)];
     }

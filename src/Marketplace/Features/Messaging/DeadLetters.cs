@@ -38,8 +38,8 @@ public static class DeadLetters
     {
         var query = new DeadLetterEnvelopeQuery(TimeRange.AllTime())
         {
-            PageNumber = Math.Max(page, 1),
-            PageSize = Math.Clamp(pageSize, 1, 200),
+            PageNumber = Paging.Number(page),
+            PageSize = Paging.Size(pageSize, 50, 200),
             MessageType = string.IsNullOrWhiteSpace(messageType) ? null : messageType,
         };
         var results = await runtime.Storage.DeadLetters.QueryAsync(query, ct);

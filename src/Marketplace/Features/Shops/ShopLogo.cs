@@ -1,3 +1,4 @@
+using Marketplace.Infrastructure.Images;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using SixLabors.ImageSharp;
@@ -11,31 +12,21 @@ public sealed class ShopLogo
 {
     public const int Size = 256;
     public const long MaxUploadBytes = 5 * 1024 * 1024;
-    private const int MaxSourcePixels = 40_000_000;
 
     public Guid Id { get; set; }
     public byte[] Data { get; set; } = [];
     public string Version { get; set; } = "";
 
-    /// <summary>Decodes an uploaded image and renders the logo, or says why it cannot.</summary>
-    public static async Task<(byte[]? Webp, string? Error)> RenderAsync(Stream upload, CancellationToken ct)
+    /// <summary>Decodes an uploaded image within the <see cref="ImageLimits"/> and renders the logo, or says why it cannot.</summary>
+    public static async Task<(byte[]? Webp, string? Error)> RenderAsync(Stream upload, UntrustedImages images, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var info = await Image.IdentifyAsync(buffer, ct);
-        if (info is null)
+        var (decoded, error) = await images.DecodeAsync(upload, ct);
+        if (decoded is null)
         {
-            return (null, "The file is not an image we can read (PNG, JPEG, GIF, WebP, BMP or TIFF).");
+            return (null, error);
         }
 
-        if ((long)info.Width * info.Height > MaxSourcePixels)
-        {
-            return (null, "The image has too many pixels; use one under 40 megapixels.");
-        }
-
-        buffer.Position = 0;
-        using var image = await Image.LoadAsync(buffer, ct);
+        using var image = decoded;
         image.Mutate(x => x.AutoOrient().Resize(new ResizeOptions { Size = new Size(Size, Size), Mode = ResizeMode.Crop }));
         image.Metadata.ExifProfile = null;
         using var output = new MemoryStream();
@@ -49,12 +40,13 @@ public static class UploadShopLogo
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("/{shopId:guid}/logo", HandleAsync).DisableAntiforgery().RequireAuthorization(Accounts.Policies.Member)
-            .WithName("UploadShopLogo").WithSummary("Replaces the shop's logo (multipart `file`, an image up to 5 MB; owner or admin).")
+            .WithName("UploadShopLogo").WithSummary("Replaces the shop's logo (multipart `file`, PNG, JPEG, GIF or WebP up to 5 MB; owner or admin).")
             .Accepts<IFormFile>("multipart/form-data").Produces<ShopView>();
         group.MapGet("/{slug}/logo", GetAsync).WithName("GetShopLogo").WithSummary("The shop's logo as WebP.");
     }
 
-    public static async Task<IResult> HandleAsync(Guid shopId, IFormFile? file, IDocumentSession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> HandleAsync(
+        Guid shopId, IFormFile? file, IDocumentSession session, UntrustedImages images, TimeProvider clock, HttpContext http)
     {
         var shop = await ShopAccess.ManagedAsync(session, shopId, http.User, http.RequestAborted);
         if (shop is null || shop.Status == ShopStatus.Closed)
@@ -62,11 +54,12 @@ public static class UploadShopLogo
             return ShopProblems.NotFound();
         }
 
-        var error = await ExecuteAsync(shop, file, session, clock, http.RequestAborted);
+        var error = await ExecuteAsync(shop, file, session, images, clock, http.RequestAborted);
         return error is null ? TypedResults.Ok(await ShopView.OfAsync(shop, session, http.RequestAborted)) : ValidationProblems.Field("file", error);
     }
 
-    public static async Task<string?> ExecuteAsync(Shop shop, IFormFile? file, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<string?> ExecuteAsync(
+        Shop shop, IFormFile? file, IDocumentSession session, UntrustedImages images, TimeProvider clock, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
@@ -79,7 +72,7 @@ public static class UploadShopLogo
         }
 
         await using var stream = file.OpenReadStream();
-        var (webp, error) = await ShopLogo.RenderAsync(stream, ct);
+        var (webp, error) = await ShopLogo.RenderAsync(stream, images, ct);
         if (webp is null)
         {
             return error;

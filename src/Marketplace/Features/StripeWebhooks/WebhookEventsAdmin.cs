@@ -46,7 +46,7 @@ public static class WebhookEventsAdmin
     public static async Task<Page> QueryAsync(IQuerySession session, StripeEventStatus? status, string? type, int page, int pageSize, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize, 1, 200);
-        var number = Math.Max(page, 1);
+        var number = Paging.Number(page);
         var query = session.Query<StripeEventRecord>().AsQueryable();
         if (status is { } wanted)
         {

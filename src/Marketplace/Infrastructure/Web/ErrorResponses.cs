@@ -39,28 +39,51 @@ public static class ErrorResponses
     {
         app.UseWhen(WantsHtml, html =>
         {
-            html.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error/500?dev=1" : "/Error/500");
+            html.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = app.Environment.IsDevelopment() ? "/Error/500?dev=1" : "/Error/500",
+                SuppressDiagnosticsCallback = SuppressForClientErrors,
+            });
             html.UseStatusCodePagesWithReExecute("/Error/{0}");
         });
         app.UseWhen(context => !WantsHtml(context), api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = WriteUnhandledAsync,
+                SuppressDiagnosticsCallback = SuppressForClientErrors,
+            });
             api.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
         });
+    }
+
+    private static bool SuppressForClientErrors(ExceptionHandlerSuppressDiagnosticsContext context)
+    {
+        if (!ClientErrors.IsClientError(context.Exception))
+        {
+            return false;
+        }
+
+        ClientErrors.Log(context.HttpContext, context.Exception);
+        return true;
     }
 
     private static Task WriteStatusAsync(HttpContext http) =>
         WriteAsync(http, new ProblemDetails { Status = http.Response.StatusCode });
 
+    /// <summary>The status of an exception that reached the handler; below 500 it is the client's doing (<see cref="ClientErrors"/>).</summary>
+    public static int StatusOf(Exception? exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        not null when exception.IsConcurrencyConflict() => StatusCodes.Status409Conflict,
+        not null when exception.IsUnstorableText() => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     private static Task WriteUnhandledAsync(HttpContext http)
     {
         var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var status = exception switch
-        {
-            BadHttpRequestException bad => bad.StatusCode,
-            not null when exception.IsConcurrencyConflict() => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status500InternalServerError,
-        };
+        var status = StatusOf(exception);
         http.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status };
         if (status == StatusCodes.Status409Conflict)
@@ -68,9 +91,14 @@ public static class ErrorResponses
             problem.Title = "Someone else changed this at the same moment.";
             problem.Detail = "Nothing was saved. Load it again and retry.";
         }
+        else if (status < 500 && exception is BadHttpRequestException)
+        {
+            problem.Detail = exception.Message;
+        }
         else if (status < 500)
         {
-            problem.Detail = exception?.Message;
+            problem.Title = "The request holds text that cannot be stored.";
+            problem.Detail = "Remove control characters and invisible symbols, or shorten the text, and retry.";
         }
         else if (exception is not null && http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {

@@ -3,12 +3,13 @@ namespace Marketplace.Infrastructure.Web;
 /// <summary>
 /// Security headers on every response. Nothing is loaded from other origins, so the policy is tight; forms may lead
 /// only to Stripe's hosted onboarding and checkout (a form whose answer redirects there counts as going there).
+/// <c>connect-src 'self'</c> covers the forum's SignalR WebSocket to this same host (CSP 3: 'self' matches ws: and wss:).
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-        "connect-src 'self' ws: wss:; form-action 'self' https://connect.stripe.com https://checkout.stripe.com; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
+        "connect-src 'self'; form-action 'self' https://connect.stripe.com https://checkout.stripe.com; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
 
     // The API reference UI (Scalar) injects inline styles and scripts; it is the only page allowed to.
     private const string ApiReferencePolicy =

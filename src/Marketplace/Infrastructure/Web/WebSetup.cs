@@ -1,6 +1,8 @@
 using FluentValidation;
+using Marketplace.Infrastructure.Images;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Security;
+using Marketplace.Infrastructure.Validation;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Events;
@@ -16,13 +18,21 @@ public static class WebSetup
         services.AddMarketplaceProblemDetails();
         services.AddMarketplaceDataProtection();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddSafeTextValidation();
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddMarketplaceHealthChecks();
         services.AddMarketplaceOpenApi();
         services.AddRazorPages();
-        services.AddAntiforgery(options => options.Cookie.Name = "mp.antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "mp.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS (X-Forwarded-Proto counts)
+        });
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.Name = "mp.notice");
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ImageLimits>().BindConfiguration(ImageLimits.Section);
+        services.AddSingleton<UntrustedImages>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -47,6 +57,7 @@ public static class WebSetup
         app.UseMiddleware<CorrelationId>();
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this host's logger, not the static one
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("ClientAddress", http.Connection.RemoteIpAddress?.ToString());
             options.GetLevel = (http, _, error) => error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
@@ -63,6 +74,7 @@ public static class WebSetup
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<QueryTextGuard>();
         app.UseAuthentication();
         app.UseFeatureMiddleware();
         app.UseRateLimiter();

@@ -134,7 +134,7 @@ public sealed class CategoryModel(
         }
 
         Category = category;
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Infrastructure.Web.Paging.Number(PageNumber);
         ThreadList = await Threads.ListAsync(category.Id, session, PageNumber, ct);
         if (Actor is { } member)
         {

@@ -27,7 +27,7 @@ public sealed class NotificationsModel(IQuerySession session) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Infrastructure.Web.Paging.Number(PageNumber);
         List = await ListNotifications.ExecuteAsync(session, MemberId, unreadOnly: false, PageNumber, PageSize, ct);
         EmailDigest = (await GetNotificationSettings.ExecuteAsync(session, MemberId, ct)).EmailDigest;
     }

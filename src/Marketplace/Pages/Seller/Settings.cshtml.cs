@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Shops;
+using Marketplace.Infrastructure.Images;
 using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace Marketplace.Pages.Seller;
 
 /// <summary>The owner's shop settings: name, description, logo.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class SettingsModel(IDocumentSession session, IValidator<UpdateShop.Request> validator, TimeProvider clock) : PageModel
+public sealed class SettingsModel(IDocumentSession session, IValidator<UpdateShop.Request> validator, UntrustedImages images, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -54,7 +55,7 @@ public sealed class SettingsModel(IDocumentSession session, IValidator<UpdateSho
             return RedirectToPage("/Shops/Open");
         }
 
-        if (await UploadShopLogo.ExecuteAsync(Shop, logo, session, clock, ct) is { } error)
+        if (await UploadShopLogo.ExecuteAsync(Shop, logo, session, images, clock, ct) is { } error)
         {
             ModelState.AddModelError("logo", error);
             Input = new SettingsInput { Name = Shop.Name, Description = Shop.Description };

@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Pagination;
+using Marketplace.Infrastructure.Web;
 
 namespace Marketplace.Features.Accounts.Admin;
 
@@ -15,8 +16,8 @@ public static class ListUsers
 
     public static async Task<Response> HandleAsync(IQuerySession session, TimeProvider clock, string? q, int? page, int? pageSize, CancellationToken ct)
     {
-        var number = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 25, 1, 100);
+        var number = Paging.Number(page);
+        var size = Paging.Size(pageSize, 25, 100);
         var query = session.Query<UserAccount>().Where(u => u.DeletedAt == null);
         if (!string.IsNullOrWhiteSpace(q))
         {

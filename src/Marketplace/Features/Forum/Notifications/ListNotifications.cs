@@ -1,5 +1,6 @@
 using Marketplace.Features.Accounts;
 using Marten;
+using Marketplace.Infrastructure.Web;
 
 namespace Marketplace.Features.Forum.Notifications;
 
@@ -26,7 +27,7 @@ public static class ListNotifications
         }
 
         var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Skip((Math.Clamp(page, 1, 10_000) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip((Paging.Number(page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Response([.. items.Select(NotificationView.Of)], await UnreadCounts.CountAsync(session, memberId, ct));
     }
 }
