@@ -96,11 +96,8 @@ public static class ThreadWriter
     }
 
     /// <summary>Opens the session's transaction and holds the thread's advisory lock until it commits or rolls back.</summary>
-    public static async Task LockThreadAsync(IDocumentSession session, Guid threadId, CancellationToken ct)
-    {
-        await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))", ct, threadId.ToString());
-    }
+    public static Task LockThreadAsync(IDocumentSession session, Guid threadId, CancellationToken ct) =>
+        AdvisoryLocks.HoldAsync(session, threadId.ToString(), ct);
 
     private static OutgoingMessages Published(ForumPost post) =>
         [new PostPublished(post.Id, post.ThreadId, post.Seq), new NotifyAboutPost(post.Id)];

@@ -11,8 +11,9 @@ namespace Marketplace.Features.Payouts;
 public sealed class ConnectedAccounts(IStripeClient stripe, IDocumentSession session, TimeProvider clock)
 {
     /// <summary>
-    /// The shop's account id, creating the account on first use. Concurrent first calls end with one account: Stripe
-    /// answers them all with the account the idempotency key made, and the shop's payout document is inserted once.
+    /// The shop's account id, creating the account on first use. Concurrent first calls end with one account: they take
+    /// turns on the shop's advisory lock, and the ones after the first find its payout document (the idempotency key
+    /// alone would not do: Stripe refuses a key reused with other parameters, and a rename changes the name sent).
     /// Only that document is written, so a seller editing the shop meanwhile is never refused.
     /// </summary>
     public async Task<string> EnsureAccountAsync(Shop shop, CancellationToken ct)
@@ -20,6 +21,12 @@ public sealed class ConnectedAccounts(IStripeClient stripe, IDocumentSession ses
         if (await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct) is { } existing)
         {
             return existing.AccountId;
+        }
+
+        await AdvisoryLocks.HoldAsync(session, $"connect-account:{shop.Id:N}", ct);
+        if (await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct) is { } created)
+        {
+            return created.AccountId;
         }
 
         var owner = await session.LoadAsync<UserAccount>(shop.OwnerId, ct);
