@@ -1,7 +1,6 @@
 using Marketplace.Infrastructure.Payments;
 using Marketplace.Infrastructure.Web;
 using Microsoft.Extensions.Options;
-using Wolverine;
 
 namespace Marketplace.Features.StripeWebhooks;
 
@@ -26,7 +25,7 @@ public static class ReceiveStripeWebhook
 
     public static async Task<IResult> HandleAsync(
         HttpRequest request, WebhookSigningSecrets secrets, IOptions<StripeOptions> options, StripeEventInbox inbox,
-        IntakeActivity activity, StripeEventQueue queue, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+        IntakeActivity activity, StripeEventQueue queue, TimeProvider clock, CancellationToken ct)
     {
         using var delivery = activity.Receive();
         var payload = await ReadPayloadAsync(request, ct);
@@ -62,7 +61,7 @@ public static class ReceiveStripeWebhook
 
         if (routed)
         {
-            await queue.SendAsync(bus, record);
+            queue.Send(record);
         }
 
         return TypedResults.Ok(new Response(record.Id, Duplicate: false));

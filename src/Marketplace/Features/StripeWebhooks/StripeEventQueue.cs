@@ -1,22 +1,25 @@
 using System.Collections.Concurrent;
-using Wolverine;
+using System.Threading.Channels;
+using Wolverine.Runtime;
 
 namespace Marketplace.Features.StripeWebhooks;
 
 /// <summary>
-/// This node's in-memory queue of stored events to apply (the <c>stripe-events</c> local queue): sends an event's
-/// message to the feature that applies it, and remembers which events it holds until their handler is done, so that
-/// the <see cref="StripeEventSweeper"/> re-sends only what no message on this node will run.
+/// This node's in-memory queue of stored events to apply: takes an event's message from the receiver (no work on the
+/// acknowledgement's path but a channel write), hands it to Wolverine's <c>stripe-events</c> queue once webhook
+/// deliveries pause (<see cref="StripeEventDispatcher"/>), and remembers which events it holds until their handler is
+/// done, so that the <see cref="StripeEventSweeper"/> re-sends only what no message on this node will run.
 /// </summary>
 public sealed class StripeEventQueue(IntakeActivity intake, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, byte> held = new(StringComparer.Ordinal);
+    private readonly Channel<IStripeEventMessage> waiting = Channel.CreateUnbounded<IStripeEventMessage>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
-    /// Publishes the event's message and answers true; or marks the record ignored, for the caller to store, and
-    /// answers false. Call it once the record is committed: the message runs at once.
+    /// Queues the event's message and answers true; or marks the record ignored, for the caller to store, and answers
+    /// false. Call it once the record is committed.
     /// </summary>
-    public async ValueTask<bool> SendAsync(IMessageBus bus, StripeEventRecord record)
+    public bool Send(StripeEventRecord record)
     {
         if (StripeEventRoutes.MessageFor(record) is not { } message)
         {
@@ -26,15 +29,42 @@ public sealed class StripeEventQueue(IntakeActivity intake, TimeProvider clock)
         }
 
         held[record.Id] = 0;
-        await bus.PublishAsync(message);
-        return true;
+        return waiting.Writer.TryWrite(message);
     }
 
-    /// <summary>Waits for a lull in webhook deliveries before an event is applied (<see cref="IntakeActivity"/>).</summary>
+    /// <summary>Waits for a lull in webhook deliveries before an event is handed on or applied (<see cref="IntakeActivity"/>).</summary>
     public ValueTask WaitForTurnAsync(CancellationToken ct) => intake.WaitForLullAsync(ct);
 
     public bool Holds(string eventId) => held.ContainsKey(eventId);
 
     /// <summary>The event's handler is done with it: applied, found done already, or failed for good.</summary>
     public void Release(string eventId) => held.TryRemove(eventId, out _);
+
+    internal ChannelReader<IStripeEventMessage> Waiting => waiting.Reader;
+}
+
+/// <summary>Publishes the queued messages to Wolverine, each after a lull in deliveries (at most the configured wait).</summary>
+public sealed partial class StripeEventDispatcher(StripeEventQueue queue, IWolverineRuntime runtime, ILogger<StripeEventDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var bus = new MessageBus(runtime);
+        await foreach (var message in queue.Waiting.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await queue.WaitForTurnAsync(stoppingToken);
+                await bus.PublishAsync(message);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The record stays waiting; the sweeper sends it again.
+                queue.Release(message.EventId);
+                LogFailed(logger, message.EventId, e);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Handing Stripe event {EventId} to its handler failed; the sweeper will send it again")]
+    private static partial void LogFailed(ILogger logger, string eventId, Exception exception);
 }

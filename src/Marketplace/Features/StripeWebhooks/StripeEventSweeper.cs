@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.Extensions.Options;
-using Wolverine;
 
 namespace Marketplace.Features.StripeWebhooks;
 
@@ -48,11 +47,10 @@ public sealed partial class StripeEventSweeper(
                 .Where(r => r.ReceivedAt > after && ((r.Status == StripeEventStatus.Received && r.ReceivedAt < stuckBefore)
                     || (r.Status == StripeEventStatus.Retrying && r.NextAttemptAt < stuckBefore)))
                 .OrderBy(r => r.ReceivedAt).Take(Batch).ToListAsync(ct);
-            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
             foreach (var record in stuck.Where(record => !queue.Holds(record.Id)))
             {
                 swept++;
-                if (!await queue.SendAsync(bus, record))
+                if (!queue.Send(record))
                 {
                     session.Update(record);
                 }

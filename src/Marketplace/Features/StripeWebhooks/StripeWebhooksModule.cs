@@ -37,6 +37,7 @@ public sealed class StripeWebhooksModule : IFeatureModule
         services.AddSingleton<StripeEventInbox>();
         services.AddSingleton<IntakeActivity>();
         services.AddSingleton<StripeEventQueue>();
+        services.AddHostedService<StripeEventDispatcher>();
         services.AddSingleton<StripeEventSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<StripeEventSweeper>());
         services.ConfigureMarten(options => options.Schema.For<StripeEventRecord>().Identity(x => x.Id)

@@ -1,7 +1,6 @@
 using Marten;
 using Marten.Pagination;
 using Marketplace.Infrastructure.Web;
-using Wolverine;
 
 namespace Marketplace.Features.StripeWebhooks;
 
@@ -62,9 +61,9 @@ public static class WebhookEventsAdmin
         return new Page([.. paged.Select(EventSummary.Of)], paged.TotalItemCount, number, size);
     }
 
-    public static async Task<IResult> ReplayAsync(string eventId, IDocumentSession session, IMessageBus bus, StripeEventQueue queue, CancellationToken ct)
+    public static async Task<IResult> ReplayAsync(string eventId, IDocumentSession session, StripeEventQueue queue, CancellationToken ct)
     {
-        var record = await ReplayCoreAsync(eventId, session, bus, queue, ct);
+        var record = await ReplayCoreAsync(eventId, session, queue, ct);
         return record is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such event.")
             : TypedResults.Accepted((string?)null, EventSummary.Of(record));
@@ -74,7 +73,7 @@ public static class WebhookEventsAdmin
     /// Marks the event waiting again and sends its message once that is committed (a crash in between leaves it for
     /// the sweeper). Two concurrent replays conflict on the record's version; the loser answers 409.
     /// </summary>
-    public static async Task<StripeEventRecord?> ReplayCoreAsync(string eventId, IDocumentSession session, IMessageBus bus, StripeEventQueue queue, CancellationToken ct)
+    public static async Task<StripeEventRecord?> ReplayCoreAsync(string eventId, IDocumentSession session, StripeEventQueue queue, CancellationToken ct)
     {
         var record = await session.LoadAsync<StripeEventRecord>(eventId, ct);
         if (record is null)
@@ -88,14 +87,14 @@ public static class WebhookEventsAdmin
         var routed = StripeEventRoutes.MessageFor(record) is not null;
         if (!routed)
         {
-            await queue.SendAsync(bus, record); // marks it ignored
+            queue.Send(record); // marks it ignored
         }
 
         session.Update(record);
         await session.SaveChangesAsync(ct);
         if (routed)
         {
-            await queue.SendAsync(bus, record);
+            queue.Send(record);
         }
 
         return record;

@@ -5,13 +5,12 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wolverine;
 
 namespace Marketplace.Pages.Admin;
 
 /// <summary>Received Stripe events for admins: what happened to each, and a replay for the ones that failed.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class WebhooksModel(IDocumentSession session, IMessageBus bus, StripeEventQueue queue) : PageModel
+public sealed class WebhooksModel(IDocumentSession session, StripeEventQueue queue) : PageModel
 {
     public const int PageSize = 50;
 
@@ -30,7 +29,7 @@ public sealed class WebhooksModel(IDocumentSession session, IMessageBus bus, Str
 
     public async Task<IActionResult> OnPostReplayAsync(string eventId, CancellationToken ct)
     {
-        var record = await WebhookEventsAdmin.ReplayCoreAsync(eventId, session, bus, queue, ct);
+        var record = await WebhookEventsAdmin.ReplayCoreAsync(eventId, session, queue, ct);
         TempData.Flash(record is null ? "No such event." : $"Replaying {record.Type} ({record.Id}); refresh in a moment to see the outcome.");
         return RedirectToPage(new { Status, p = PageNumber });
     }
