@@ -23,7 +23,7 @@ public static partial class AccountSteps
     public static async Task<string> SignUpAndSignInAsync(IPage page, string displayName, string password)
     {
         var email = $"member-{Guid.NewGuid():N}@example.com";
-        var registered = await page.APIRequest.PostAsync("/api/auth/register", new() { DataObject = new { email, password, displayName } });
+        var registered = await page.ApiPostAsync("/api/auth/register", new() { DataObject = new { email, password, displayName } });
         registered.Status.ShouldBe(201);
         await page.GotoAsync(await DevOutbox.WaitForLinkAsync(page, email, "/account/confirm-email"));
         await Assertions.Expect(Heading(page)).ToHaveTextAsync("Email confirmed");

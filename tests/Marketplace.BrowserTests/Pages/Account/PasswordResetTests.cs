@@ -12,7 +12,7 @@ public sealed class PasswordResetTests(BrowserFixture fixture)
     {
         var email = $"grace-{Guid.NewGuid():N}@example.com";
         var page = await fixture.NewPageAsync();
-        var registered = await page.APIRequest.PostAsync("/api/auth/register", new()
+        var registered = await page.ApiPostAsync("/api/auth/register", new()
         {
             DataObject = new { email, password = "the first password", displayName = "Grace Hopper" },
         });

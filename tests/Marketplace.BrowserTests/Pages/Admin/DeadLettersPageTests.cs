@@ -23,7 +23,7 @@ public sealed class DeadLettersPageTests(BrowserFixture fixture)
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["livemode"] = false, ["type"] = "payout.paid",
             ["data"] = new JsonObject { ["object"] = new JsonObject { ["id"] = "po_dead_letter", ["object"] = "payout", ["amount"] = 900, ["currency"] = "usd", ["status"] = "paid" } },
         }.ToJsonString();
-        var delivered = await page.APIRequest.PostAsync("/api/webhooks/stripe", new()
+        var delivered = await page.ApiPostAsync("/api/webhooks/stripe", new()
         {
             Data = payload,
             Headers = new Dictionary<string, string>

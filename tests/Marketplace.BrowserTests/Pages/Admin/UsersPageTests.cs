@@ -11,7 +11,7 @@ public sealed class UsersPageTests(BrowserFixture fixture)
     {
         var email = $"mo-{Guid.NewGuid():N}@example.com";
         var page = await fixture.NewPageAsync();
-        var registered = await page.APIRequest.PostAsync("/api/auth/register", new()
+        var registered = await page.ApiPostAsync("/api/auth/register", new()
         {
             DataObject = new { email, password = "a long enough password", displayName = "Mo Member" },
         });

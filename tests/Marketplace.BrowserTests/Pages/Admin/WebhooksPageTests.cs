@@ -14,13 +14,13 @@ public sealed class WebhooksPageTests(BrowserFixture fixture)
         await ForumSteps.SignInAsAdminAsync(page);
 
         // A shop whose payout fails at the bank: Stripe (the sandbox) sends payout.created, then payout.failed.
-        var shop = await page.APIRequest.PostAsync("/api/shops", new() { DataObject = new { name = "Operator's Test Shop", slug = $"admin-{Guid.NewGuid():N}"[..16] } });
+        var shop = await page.ApiPostAsync("/api/shops", new() { DataObject = new { name = "Operator's Test Shop", slug = $"admin-{Guid.NewGuid():N}"[..16] } });
         shop.Status.ShouldBe(201, await shop.TextAsync());
         var shopId = (await shop.JsonAsync())!.Value.GetProperty("id").GetString();
-        var link = await page.APIRequest.PostAsync($"/api/shops/{shopId}/payouts/onboarding");
+        var link = await page.ApiPostAsync($"/api/shops/{shopId}/payouts/onboarding");
         var account = (await link.JsonAsync())!.Value.GetProperty("accountId").GetString();
-        (await page.APIRequest.PostAsync($"/stripe-sandbox/control/accounts/{account}/onboarding", new() { DataObject = new { outcome = "complete" } })).Ok.ShouldBeTrue();
-        var payout = await page.APIRequest.PostAsync($"/stripe-sandbox/control/accounts/{account}/payouts", new()
+        (await page.ApiPostAsync($"/stripe-sandbox/control/accounts/{account}/onboarding", new() { DataObject = new { outcome = "complete" } })).Ok.ShouldBeTrue();
+        var payout = await page.ApiPostAsync($"/stripe-sandbox/control/accounts/{account}/payouts", new()
         {
             DataObject = new { amount = 1250, currency = "usd", outcome = "failed", failureCode = "account_closed" },
         });

@@ -17,7 +17,7 @@ public static partial class ForumSteps
     /// <summary>Creates a category (the page must be signed in as an admin); returns its id.</summary>
     public static async Task<string> CreateCategoryAsync(IPage page, string name, string slug, string description)
     {
-        var response = await page.APIRequest.PostAsync("/api/forum/categories", new()
+        var response = await page.ApiPostAsync("/api/forum/categories", new()
         {
             DataObject = new { name, slug, description, position = 1, readOnly = false },
         });
@@ -28,7 +28,7 @@ public static partial class ForumSteps
     /// <summary>Starts a thread (the page must be signed in); returns its id.</summary>
     public static async Task<string> StartThreadAsync(IPage page, string categoryId, string title, string body)
     {
-        var response = await page.APIRequest.PostAsync($"/api/forum/categories/{categoryId}/threads", new() { DataObject = new { title, body } });
+        var response = await page.ApiPostAsync($"/api/forum/categories/{categoryId}/threads", new() { DataObject = new { title, body } });
         response.Status.ShouldBe(201, await response.TextAsync());
         return await PropertyAsync(response, "threadId");
     }
@@ -36,14 +36,14 @@ public static partial class ForumSteps
     /// <summary>Replies (the page must be signed in); returns the new post's id.</summary>
     public static async Task<string> ReplyAsync(IPage page, string threadId, string body)
     {
-        var response = await page.APIRequest.PostAsync($"/api/forum/threads/{threadId}/posts", new() { DataObject = new { body } });
+        var response = await page.ApiPostAsync($"/api/forum/threads/{threadId}/posts", new() { DataObject = new { body } });
         response.Status.ShouldBe(201, await response.TextAsync());
         return await PropertyAsync(response, "postId");
     }
 
     public static async Task EditAsync(IPage page, string postId, string body)
     {
-        var response = await page.APIRequest.PutAsync($"/api/forum/posts/{postId}", new() { DataObject = new { body } });
+        var response = await page.ApiPutAsync($"/api/forum/posts/{postId}", new() { DataObject = new { body } });
         response.Status.ShouldBe(200, await response.TextAsync());
     }
 

@@ -73,7 +73,7 @@ public sealed partial class LiveThreadTests(BrowserFixture fixture)
 
         // A moderator locks the thread: B's page says so and the reply form stops taking input, without a reload.
         var threadId = new Uri(threadUrl).Segments[^1];
-        var locked = await author.APIRequest.PostAsync($"/api/moderation/threads/{threadId}/lock");
+        var locked = await author.ApiPostAsync($"/api/moderation/threads/{threadId}/lock");
         locked.Status.ShouldBe(204, await locked.TextAsync());
         await Assertions.Expect(reader.GetByText("This thread is locked")).ToBeVisibleAsync();
         await Assertions.Expect(reader.GetByLabel("Your reply")).ToBeDisabledAsync();

@@ -115,11 +115,11 @@ public sealed partial class NotificationAndQuoteTests(BrowserFixture fixture)
         await admin.GotoAsync($"/forum/threads/{threadId}");
         await Assertions.Expect(admin.Locator("#live-state")).ToHaveTextAsync("Live");
 
-        (await admin.APIRequest.PostAsync($"/api/moderation/posts/{disputed}/hide")).Status.ShouldBe(204);
+        (await admin.ApiPostAsync($"/api/moderation/posts/{disputed}/hide")).Status.ShouldBe(204);
         await Assertions.Expect(reader.Locator(".post")).ToHaveCountAsync(2);
         await Assertions.Expect(admin.Locator("#post-2 .post-hidden-badge")).ToHaveTextAsync("Hidden");
 
-        (await admin.APIRequest.PostAsync($"/api/moderation/posts/{disputed}/restore")).Status.ShouldBe(204);
+        (await admin.ApiPostAsync($"/api/moderation/posts/{disputed}/restore")).Status.ShouldBe(204);
         await Assertions.Expect(reader.Locator(".post")).ToHaveCountAsync(3);
         (await reader.Locator(".post").EvaluateAllAsync<int[]>("posts => posts.map(p => Number(p.dataset.seq))")).ShouldBe([1, 2, 3]);
         await Assertions.Expect(reader.Locator("#post-2")).ToContainTextAsync("hide, then restore");
