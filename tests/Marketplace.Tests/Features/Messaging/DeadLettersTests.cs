@@ -3,6 +3,7 @@ using Marketplace.Features.Accounts;
 using Marketplace.Features.Payouts;
 using Marketplace.Features.StripeWebhooks;
 using Marketplace.Tests.Features.StripeWebhooks;
+using Marten;
 
 namespace Marketplace.Tests.Features.Messaging;
 
@@ -40,18 +41,21 @@ public sealed class DeadLettersTests(AppFixture fixture) : StripeWebhookTest(fix
         (await QueryAsync(q => q.LoadAsync<ShopPayout>("po_poison")))!.ShopId.ShouldBe(shop.Id);
     }
 
-    [Fact]
-    public async Task Only_admins_see_and_replay_dead_letters()
+    [Theory]
+    [InlineData(Roles.Buyer)]
+    [InlineData(Roles.Seller)]
+    [InlineData(Roles.Moderator)]
+    public async Task Only_admins_see_and_replay_dead_letters(string role)
     {
-        var moderator = await MemberAsync("moderator", Roles.Moderator);
+        var member = await MemberAsync(role, role);
         var path = $"/api/admin/dead-letters/{Guid.NewGuid()}/replay";
 
-        await AsUserAsync(moderator.Token, s =>
+        await AsUserAsync(member.Token, s =>
         {
             s.Get.Url("/api/admin/dead-letters");
             s.StatusCodeShouldBe(403);
         });
-        await AsUserAsync(moderator.Token, s =>
+        await AsUserAsync(member.Token, s =>
         {
             s.Post.Url(path);
             s.StatusCodeShouldBe(403);
@@ -61,6 +65,36 @@ public sealed class DeadLettersTests(AppFixture fixture) : StripeWebhookTest(fix
             s.Post.Url(path);
             s.StatusCodeShouldBe(401);
         });
+        await SendAsync(s =>
+        {
+            s.Get.Url("/api/admin/dead-letters");
+            s.StatusCodeShouldBe(401);
+        });
+    }
+
+    [Fact]
+    public async Task Replaying_one_dead_letter_several_times_at_once_applies_it_once()
+    {
+        var admin = await MemberAsync("admin", Roles.Admin);
+        var payload = SignedEvents.Event("payout.paid", SignedEvents.Payout("po_replayed_at_once", "paid"), "acct_nobody_holds_yet");
+        var eventId = SignedEvents.IdOf(payload);
+        await DeliverAsync(payload);
+        (await SettledAsync(eventId)).Status.ShouldBe(StripeEventStatus.Failed);
+        var letter = await Eventually.ValueAsync(
+            async () => (await AsUserAsync(admin.Token, s => s.Get.Url("/api/admin/dead-letters"))).ReadAsJson<JsonElement>()
+                .GetProperty("items").EnumerateArray().FirstOrDefault(item => item.GetProperty("subject").GetString()?.Contains(eventId, StringComparison.Ordinal) == true),
+            item => item.ValueKind == JsonValueKind.Object);
+        await ShopWithAccountAsync("acct_nobody_holds_yet");
+
+        var replays = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => AsUserAsync(admin.Token, s =>
+        {
+            s.Post.Url($"/api/admin/dead-letters/{letter.GetProperty("id").GetGuid()}/replay");
+            s.IgnoreStatusCode();
+        })));
+
+        replays.Select(r => r.Context.Response.StatusCode).ShouldAllBe(status => status == 202 || status == 404);
+        await Eventually.ValueAsync(() => QueryAsync(q => q.LoadAsync<StripeEventRecord>(eventId)), record => record!.Status == StripeEventStatus.Processed, 30);
+        (await QueryAsync(q => q.Query<ShopPayout>().Where(p => p.Id == "po_replayed_at_once").CountAsync())).ShouldBe(1);
     }
 
     [Fact]
