@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Npgsql;
-using Stripe;
 
 namespace Marketplace.ProductionTests;
 
@@ -27,7 +24,7 @@ public sealed class CrashRecoveryTests(LocalTopology topology)
                 await inFlight.WaitAsync();
                 try
                 {
-                    return await PostPayoutEventAsync(node1, seller.AccountId, $"po_{marker}_{i}");
+                    return await PayoutEvents.PostAsync(node1, PayoutEvents.Paid($"evt_po_{marker}_{i}", seller.AccountId, $"po_{marker}_{i}", amount: 1200), LocalTopology.ConnectWebhookSecret);
                 }
                 finally
                 {
@@ -53,34 +50,6 @@ public sealed class CrashRecoveryTests(LocalTopology topology)
             await topology.StartNodeAsync(1);
             await topology.StartNodeAsync(2);
         }
-    }
-
-    private static async Task<int> PostPayoutEventAsync(HttpClient node, string account, string payoutId)
-    {
-        var payload = new JsonObject
-        {
-            ["id"] = $"evt_{payoutId}",
-            ["object"] = "event",
-            ["api_version"] = StripeConfiguration.ApiVersion,
-            ["account"] = account,
-            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["livemode"] = false,
-            ["pending_webhooks"] = 1,
-            ["type"] = "payout.paid",
-            ["data"] = new JsonObject
-            {
-                ["object"] = new JsonObject
-                {
-                    ["id"] = payoutId, ["object"] = "payout", ["amount"] = 1200, ["currency"] = "usd", ["status"] = "paid",
-                    ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["arrival_date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                },
-            },
-        }.ToJsonString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Stripe-Signature",
-            EventUtility.GenerateSignatureHeader(payload, LocalTopology.ConnectWebhookSecret, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-        using var response = await node.SendAsync(request);
-        return (int)response.StatusCode;
     }
 
     private async Task<int> CountAsync(string sql, string marker)

@@ -1,7 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Stripe;
 
 namespace Marketplace.ProductionTests;
 
@@ -16,32 +13,14 @@ public sealed class WebhookTests(LocalTopology topology)
         using var sellerClient = seller.Client;
         var payoutId = $"po_{Guid.NewGuid():N}"[..20];
         var id = $"evt_{payoutId}";
-        var payload = new JsonObject
-        {
-            ["id"] = id,
-            ["object"] = "event",
-            ["api_version"] = StripeConfiguration.ApiVersion,
-            ["account"] = seller.AccountId,
-            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["livemode"] = false,
-            ["pending_webhooks"] = 1,
-            ["type"] = "payout.paid",
-            ["data"] = new JsonObject
-            {
-                ["object"] = new JsonObject
-                {
-                    ["id"] = payoutId, ["object"] = "payout", ["amount"] = 4200, ["currency"] = "usd", ["status"] = "paid",
-                    ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["arrival_date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                },
-            },
-        }.ToJsonString();
+        var payload = PayoutEvents.Paid(id, seller.AccountId, payoutId, amount: 4200);
         using var nginx = new SmokeClient(topology.Nginx);
 
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(nginx, payload, LocalTopology.ConnectWebhookSecret)));
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PayoutEvents.PostAsync(nginx.Http, payload, LocalTopology.ConnectWebhookSecret)));
         statuses.ShouldAllBe(status => status == 200);
-        (await PostAsync(nginx, payload, LocalTopology.ConnectWebhookSecret)).ShouldBe(200);
-        (await PostAsync(nginx, payload, LocalTopology.WebhookSecret)).ShouldBe(400, "a connected account's event needs the Connect secret");
-        (await PostAsync(nginx, payload.Replace(payoutId, payoutId + "x", StringComparison.Ordinal), "whsec_marketplace_development_connect"))
+        (await PayoutEvents.PostAsync(nginx.Http, payload, LocalTopology.ConnectWebhookSecret)).ShouldBe(200);
+        (await PayoutEvents.PostAsync(nginx.Http, payload, LocalTopology.WebhookSecret)).ShouldBe(400, "a connected account's event needs the Connect secret");
+        (await PayoutEvents.PostAsync(nginx.Http, payload.Replace(payoutId, payoutId + "x", StringComparison.Ordinal), "whsec_marketplace_development_connect"))
             .ShouldBe(400, "the development secret signs nothing here");
 
         using var admin = new SmokeClient(topology.Nginx, await nginx.SignInAsync(LocalTopology.AdminEmail, LocalTopology.AdminPassword));
@@ -58,17 +37,5 @@ public sealed class WebhookTests(LocalTopology topology)
         stored.GetProperty("attempts").GetInt32().ShouldBe(1);
         var recent = (await sellerClient.GetAsync($"/api/shops/{seller.ShopId}/payouts")).GetProperty("recentPayouts").EnumerateArray().ToList();
         recent.Count(p => p.GetProperty("id").GetString() == payoutId).ShouldBe(1);
-    }
-
-    private static async Task<int> PostAsync(SmokeClient client, string payload, string secret)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/stripe")
-        {
-            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("Stripe-Signature",
-            EventUtility.GenerateSignatureHeader(payload, secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-        using var response = await client.Http.SendAsync(request);
-        return (int)response.StatusCode;
     }
 }

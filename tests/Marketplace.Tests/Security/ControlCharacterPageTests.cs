@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Alba;
 using Marketplace.Features.Forum;
 using Marketplace.Tests.Features.Forum;
@@ -6,7 +5,7 @@ using Marketplace.Tests.Features.Forum;
 namespace Marketplace.Tests.Security;
 
 /// <summary>The pages' forms and query strings get the same character rules as the API: the field's error, nothing stored.</summary>
-public sealed partial class ControlCharacterPageTests(AppFixture fixture) : ForumTest(fixture)
+public sealed class ControlCharacterPageTests(AppFixture fixture) : ForumTest(fixture)
 {
     [Fact]
     public async Task The_new_thread_form_shows_the_control_character_error_on_the_title_and_starts_nothing()
@@ -51,26 +50,4 @@ public sealed partial class ControlCharacterPageTests(AppFixture fixture) : Foru
         var slug = (await SendAsync(s => s.Get.Url("/api/forum/categories"))).ReadAsJson<Categories.View[]>()!.Single(c => c.Id == category).Slug;
         return (member, slug);
     }
-
-    /// <summary>Loads the page for its antiforgery cookie and token, then posts the form as a browser would.</summary>
-    private async Task<IScenarioResult> PostFormAsync(string token, string url, Dictionary<string, string> fields, int status)
-    {
-        var form = await AsUserAsync(token, s =>
-        {
-            s.WithRequestHeader("Accept", "text/html");
-            s.Get.Url(url);
-        });
-        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
-        fields["__RequestVerificationToken"] = RequestToken().Match(await form.ReadAsTextAsync()).Groups["token"].Value;
-        return await AsUserAsync(token, s =>
-        {
-            s.WithRequestHeader("Accept", "text/html");
-            s.WithRequestHeader("Cookie", cookie);
-            s.Post.FormData(fields).ToUrl(url);
-            s.StatusCodeShouldBe(status);
-        });
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex RequestToken();
 }

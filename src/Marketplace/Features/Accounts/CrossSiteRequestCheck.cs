@@ -18,15 +18,10 @@ public sealed class CrossSiteRequestCheck(RequestDelegate next)
     {
         if (IsCookieAuthenticatedUnsafeCall(context) && Refusal(context) is { } reason)
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            await ErrorResponses.WriteAsync(context, new ProblemDetails
             {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status403Forbidden, Type = ProblemTypes.CrossSiteRequest,
-                    Title = "The request may come from another site.", Detail = reason,
-                },
+                Status = StatusCodes.Status403Forbidden, Type = ProblemTypes.CrossSiteRequest,
+                Title = "The request may come from another site.", Detail = reason,
             });
             return;
         }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace Marketplace.Infrastructure.Validation;
@@ -24,6 +25,9 @@ public static class RequestText
         Walk(request, "", multiLine: false, depth: 0, problems);
         return problems;
     }
+
+    /// <summary>Each request type's readable properties, looked up once: every validated request walks them.</summary>
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> ReadableProperties = new();
 
     private static void Walk(object? value, string path, bool multiLine, int depth, List<(string, string)> problems)
     {
@@ -63,13 +67,11 @@ public static class RequestText
             return; // numbers, dates, ids, files and streams hold no text of the client's
         }
 
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in ReadableProperties.GetOrAdd(type, static type => [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(property => property.GetIndexParameters().Length == 0 && property.CanRead)]))
         {
-            if (property.GetIndexParameters().Length == 0 && property.CanRead)
-            {
-                var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                Walk(property.GetValue(value), field, IsMultiLine(property.Name), depth + 1, problems);
-            }
+            var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+            Walk(property.GetValue(value), field, IsMultiLine(property.Name), depth + 1, problems);
         }
     }
 

@@ -108,8 +108,10 @@ public static class ErrorResponses
         return WriteAsync(http, problem, exception);
     }
 
-    private static async Task WriteAsync(HttpContext http, ProblemDetails problem, Exception? exception = null)
+    /// <summary>Writes <paramref name="problem"/> as the response, with its status, through the app's ProblemDetails customisation.</summary>
+    public static async Task WriteAsync(HttpContext http, ProblemDetails problem, Exception? exception = null)
     {
+        http.Response.StatusCode = problem.Status ?? http.Response.StatusCode;
         var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await service.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

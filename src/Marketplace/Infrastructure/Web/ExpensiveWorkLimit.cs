@@ -28,8 +28,7 @@ public sealed class ExpensiveWorkLimit(RequestDelegate next, IConfiguration conf
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<ExpensiveWorkAttribute>() is null)
+        if (RateLimiting.IsRead(context.Request) || context.GetEndpoint()?.Metadata.GetMetadata<ExpensiveWorkAttribute>() is null)
         {
             await next(context);
             return;
@@ -43,16 +42,11 @@ public sealed class ExpensiveWorkLimit(RequestDelegate next, IConfiguration conf
         }
 
         var seconds = RateLimiting.SetRetryAfter(context, RetryAfter);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await ErrorResponses.WriteAsync(context, new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Too busy right now.",
-                Detail = $"Many people are signing in or up at once. Try again in {seconds} seconds.",
-            },
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Too busy right now.",
+            Detail = $"Many people are signing in or up at once. Try again in {seconds} seconds.",
         });
     }
 

@@ -42,7 +42,7 @@ public static class RateLimiting
     }
 
     /// <summary>Showing a sign-in or contact page is not an attempt: those policies count only what is sent.</summary>
-    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+    public static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
     public static string ClientKey(HttpContext context) =>
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -67,17 +67,11 @@ public static class RateLimiting
         var http = context.HttpContext;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
         var seconds = SetRetryAfter(http, retryAfter);
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
+        await ErrorResponses.WriteAsync(http, new ProblemDetails
         {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = $"Try again in {seconds} seconds.",
-            },
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many requests.",
+            Detail = $"Try again in {seconds} seconds.",
         });
     }
 }

@@ -86,28 +86,6 @@ public sealed partial class ForumPageFormTests(AppFixture fixture) : ForumTest(f
             s.Get.Url(url);
         })).ReadAsTextAsync();
 
-    /// <summary>Loads the page for its antiforgery cookie and token, then posts the form as a browser would.</summary>
-    private async Task<IScenarioResult> PostFormAsync(string token, string url, Dictionary<string, string> fields, int status)
-    {
-        var form = await AsUserAsync(token, s =>
-        {
-            s.WithRequestHeader("Accept", "text/html");
-            s.Get.Url(url);
-        });
-        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
-        fields["__RequestVerificationToken"] = RequestToken().Match(await form.ReadAsTextAsync()).Groups["token"].Value;
-        return await AsUserAsync(token, s =>
-        {
-            s.WithRequestHeader("Accept", "text/html");
-            s.WithRequestHeader("Cookie", cookie);
-            s.Post.FormData(fields).ToUrl(url);
-            s.StatusCodeShouldBe(status);
-        });
-    }
-
     [GeneratedRegex("<textarea[^>]*name=\"Input.Body\">\n?(?<text>[^<]*)</textarea>")]
     private static partial Regex Textarea();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex RequestToken();
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Alba;
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum;
 using Marketplace.Tests.Features.Accounts;
@@ -6,7 +8,7 @@ using Wolverine.Tracking;
 namespace Marketplace.Tests.Features.Forum;
 
 /// <summary>What forum tests share: a category, members with tokens, and threads made through the API.</summary>
-public abstract class ForumTest(AppFixture fixture) : AccountsTest(fixture)
+public abstract partial class ForumTest(AppFixture fixture) : AccountsTest(fixture)
 {
     /// <summary>A member of a month's standing (new accounts have stricter posting limits), signed in.</summary>
     protected Task<string> MemberTokenAsync(string who, params string[] roles) => MemberTokenAsync(who, TimeSpan.FromDays(30), roles);
@@ -64,4 +66,26 @@ public abstract class ForumTest(AppFixture fixture) : AccountsTest(fixture)
         });
         return created.ReadAsJson<Posts.Created>()!;
     }
+
+    /// <summary>Loads the page for its antiforgery cookie and token, then posts the form as a browser would.</summary>
+    protected async Task<IScenarioResult> PostFormAsync(string token, string url, Dictionary<string, string> fields, int status)
+    {
+        var form = await AsUserAsync(token, s =>
+        {
+            s.WithRequestHeader("Accept", "text/html");
+            s.Get.Url(url);
+        });
+        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
+        fields["__RequestVerificationToken"] = RequestToken().Match(await form.ReadAsTextAsync()).Groups["token"].Value;
+        return await AsUserAsync(token, s =>
+        {
+            s.WithRequestHeader("Accept", "text/html");
+            s.WithRequestHeader("Cookie", cookie);
+            s.Post.FormData(fields).ToUrl(url);
+            s.StatusCodeShouldBe(status);
+        });
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex RequestToken();
 }
