@@ -39,13 +39,15 @@ public static class DataReset
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         var schemas = store.Storage.AllSchemaNames();
+        var ownTables = ((DocumentStore)store).Options.Storage.ExtendedSchemaObjects.OfType<Weasel.Postgresql.Tables.Table>()
+            .Select(t => t.Identifier.QualifiedName).ToArray();
         var clock = Stopwatch.StartNew();
         IReadOnlyList<string> pending = [];
         while (clock.Elapsed < Timeout)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             pending = await ReadAsync(connection, null, InFlight, ct);
-            if (pending.Count == 0 && await TryResetAsync(connection, schemas, ct) is { } stillPending)
+            if (pending.Count == 0 && await TryResetAsync(connection, schemas, ownTables, ct) is { } stillPending)
             {
                 if (stillPending.Count == 0)
                 {
@@ -72,9 +74,9 @@ public static class DataReset
     /// In one transaction: every table locked at once without waiting, then, when no message is in flight, emptied.
     /// Null when a table was locked by someone else; otherwise the messages found in flight (empty: reset done).
     /// </summary>
-    private static async Task<IReadOnlyList<string>?> TryResetAsync(NpgsqlConnection connection, string[] schemas, CancellationToken ct)
+    private static async Task<IReadOnlyList<string>?> TryResetAsync(NpgsqlConnection connection, string[] schemas, string[] ownTables, CancellationToken ct)
     {
-        var tables = await TablesInDeleteOrderAsync(connection, schemas, ct);
+        var tables = await TablesInDeleteOrderAsync(connection, schemas, ownTables, ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         try
         {
@@ -108,10 +110,11 @@ public static class DataReset
     }
 
     /// <summary>
-    /// Marten's tables (those it names <c>mt_*</c> in its schemas, as its own reset finds them) and Wolverine's envelope
+    /// Marten's tables (those it names <c>mt_*</c> in its schemas, as its own reset finds them), the tables features add to
+    /// Marten's schema (the catalog's listings) and Wolverine's envelope
     /// tables; a table that references another comes before it, so that deleting row by row never breaks a foreign key.
     /// </summary>
-    private static async Task<List<string>> TablesInDeleteOrderAsync(NpgsqlConnection connection, string[] schemas, CancellationToken ct)
+    private static async Task<List<string>> TablesInDeleteOrderAsync(NpgsqlConnection connection, string[] schemas, string[] ownTables, CancellationToken ct)
     {
         const string Sql = """
             select c.oid::regclass::text, coalesce(array_agg(f.confrelid::regclass::text) filter (where f.confrelid is not null), '{}')
@@ -123,7 +126,7 @@ public static class DataReset
             """;
         await using var command = new NpgsqlCommand(Sql, connection)
         {
-            Parameters = { new() { Value = schemas }, new() { Value = new[] { Incoming, Outgoing, DeadLetters } } },
+            Parameters = { new() { Value = schemas }, new() { Value = new[] { Incoming, Outgoing, DeadLetters }.Concat(ownTables).ToArray() } },
         };
         var references = new Dictionary<string, string[]>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(ct))

@@ -102,7 +102,7 @@ public static class ThreadWriter
     private static OutgoingMessages Published(ForumPost post) =>
         [new PostPublished(post.Id, post.ThreadId, post.Seq), new NotifyAboutPost(post.Id)];
 
-    private static ForumPost Append(ForumThread thread, ForumCategory category, ForumActor actor, string body, ForumMarkdown markdown, DateTimeOffset now)
+    public static ForumPost Append(ForumThread thread, ForumCategory category, ForumActor actor, string body, ForumMarkdown markdown, DateTimeOffset now)
     {
         thread.LastSeq++;
         thread.PostCount++;

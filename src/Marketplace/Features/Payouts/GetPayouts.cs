@@ -1,4 +1,5 @@
 using Marketplace.Features.Shops;
+using Marketplace.Infrastructure.Payments;
 using Marten;
 using Stripe;
 
@@ -7,8 +8,6 @@ namespace Marketplace.Features.Payouts;
 /// <summary>The shop's payout status: what Stripe last told us of the account, plus its live balance and recent payouts.</summary>
 public static class GetPayouts
 {
-    public sealed record Money(long Amount, string Currency);
-
     public sealed record BalanceView(IReadOnlyList<Money> Available, IReadOnlyList<Money> Pending);
 
     public sealed record PayoutView(string Id, Money Amount, string Status, DateTimeOffset CreatedAt, DateTimeOffset ArrivalDate, string? FailureMessage);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marketplace.Features.Email;
 
 namespace Marketplace.Features.Payouts;
@@ -34,6 +33,5 @@ public static class PayoutEmails
             ],
             action: new EmailCallToAction("Open your payouts page", payoutsUrl));
 
-    public static string Money(long amount, string currency) =>
-        $"{(amount / 100m).ToString("N2", CultureInfo.InvariantCulture)} {currency.ToUpperInvariant()}";
+    public static string Money(long amount, string currency) => Infrastructure.Payments.Money.Format(amount, currency);
 }

@@ -1,9 +1,12 @@
 using Marketplace.Infrastructure.Images;
+using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Processing;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Shops;
 
@@ -35,18 +38,21 @@ public sealed class ShopLogo
     }
 }
 
+[WolverineHandler]
 public static class UploadShopLogo
 {
+    public sealed record Command(Guid ShopId, byte[] Webp);
+
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/{shopId:guid}/logo", HandleAsync).DisableAntiforgery().RequireAuthorization(Accounts.Policies.Member)
+        group.MapPost("/{shopId:guid}/logo", PostAsync).DisableAntiforgery().RequireAuthorization(Accounts.Policies.Member)
             .WithName("UploadShopLogo").WithSummary("Replaces the shop's logo (multipart `file`, PNG, JPEG, GIF or WebP up to 5 MB; owner or admin).")
             .Accepts<IFormFile>("multipart/form-data").Produces<ShopView>();
         group.MapGet("/{slug}/logo", GetAsync).WithName("GetShopLogo").WithSummary("The shop's logo as WebP.");
     }
 
-    public static async Task<IResult> HandleAsync(
-        Guid shopId, IFormFile? file, IDocumentSession session, UntrustedImages images, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> PostAsync(
+        Guid shopId, IFormFile? file, IQuerySession session, UntrustedImages images, IMessageBus bus, HttpContext http)
     {
         var shop = await ShopAccess.ManagedAsync(session, shopId, http.User, http.RequestAborted);
         if (shop is null || shop.Status == ShopStatus.Closed)
@@ -54,36 +60,49 @@ public static class UploadShopLogo
             return ShopProblems.NotFound();
         }
 
-        var error = await ExecuteAsync(shop, file, session, images, clock, http.RequestAborted);
-        return error is null ? TypedResults.Ok(await ShopView.OfAsync(shop, session, http.RequestAborted)) : ValidationProblems.Field("file", error);
+        var (updated, error) = await ExecuteAsync(shop, file, images, bus, http.RequestAborted);
+        return updated is not null ? TypedResults.Ok(await ShopView.OfAsync(updated, session, http.RequestAborted))
+            : error is not null ? ValidationProblems.Field("file", error)
+            : ShopProblems.NotFound();
     }
 
-    public static async Task<string?> ExecuteAsync(
-        Shop shop, IFormFile? file, IDocumentSession session, UntrustedImages images, TimeProvider clock, CancellationToken ct)
+    /// <summary>Renders the upload (here, outside any transaction) and stores it; the shop, or why the file was refused.</summary>
+    public static async Task<(Shop? Shop, string? Error)> ExecuteAsync(Shop shop, IFormFile? file, UntrustedImages images, IMessageBus bus, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
-            return "Choose an image file.";
+            return (null, "Choose an image file.");
         }
 
         if (file.Length > ShopLogo.MaxUploadBytes)
         {
-            return "The image is larger than 5 MB.";
+            return (null, "The image is larger than 5 MB.");
         }
 
         await using var stream = file.OpenReadStream();
         var (webp, error) = await ShopLogo.RenderAsync(stream, images, ct);
         if (webp is null)
         {
-            return error;
+            return (null, error);
+        }
+
+        var result = await bus.InvokeAsync<UpdateShop.Result>(new Command(shop.Id, webp), ct, UseCases.InvokeTimeout);
+        return (result.Shop, null);
+    }
+
+    public static async Task<(UpdateShop.Result, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var shop = await session.LoadAsync<Shop>(command.ShopId, ct);
+        if (shop is null || shop.Status == ShopStatus.Closed)
+        {
+            return (new UpdateShop.Result(null), []);
         }
 
         shop.LogoVersion = Guid.NewGuid().ToString("N")[..12];
         shop.UpdatedAt = clock.GetUtcNow();
-        session.Store(new ShopLogo { Id = shop.Id, Data = webp, Version = shop.LogoVersion });
+        session.Store(new ShopLogo { Id = shop.Id, Data = command.Webp, Version = shop.LogoVersion });
         session.Update(shop);
-        await session.SaveChangesAsync(ct);
-        return null;
+        return (new UpdateShop.Result(shop), [new ShopRenamed(shop.Id)]);
     }
 
     public static async Task<IResult> GetAsync(string slug, IQuerySession session, HttpContext http)

@@ -1,12 +1,16 @@
 using FluentValidation;
 using Marketplace.Features.Accounts;
+using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Text;
 using Marketplace.Infrastructure.Web;
 using Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Shops;
 
 /// <summary>The owner (or an admin) renames the shop or rewrites its description. The address stays: links to it live on.</summary>
+[WolverineHandler]
 public static class UpdateShop
 {
     public sealed record Request(string Name, string? Description);
@@ -20,11 +24,13 @@ public static class UpdateShop
         }
     }
 
+    public sealed record Command(Guid ShopId, string Name, string Description);
+
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPut("/{shopId:guid}", HandleAsync).Validate<Request>().RequireAuthorization(Policies.Member).WithName("UpdateShop")
+        group.MapPut("/{shopId:guid}", PutAsync).Validate<Request>().RequireAuthorization(Policies.Member).WithName("UpdateShop")
             .WithSummary("Changes the shop's name and description (owner or admin).").Produces<ShopView>();
 
-    public static async Task<IResult> HandleAsync(Guid shopId, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> PutAsync(Guid shopId, Request request, IMessageBus bus, IQuerySession session, HttpContext http)
     {
         var shop = await ShopAccess.ManagedAsync(session, shopId, http.User, http.RequestAborted);
         if (shop is null || shop.Status == ShopStatus.Closed)
@@ -32,16 +38,31 @@ public static class UpdateShop
             return ShopProblems.NotFound();
         }
 
-        await ExecuteAsync(shop, request, session, clock, http.RequestAborted);
-        return TypedResults.Ok(await ShopView.OfAsync(shop, session, http.RequestAborted));
+        var updated = await ExecuteAsync(shop.Id, request, bus, http.RequestAborted);
+        return updated is null ? ShopProblems.NotFound() : TypedResults.Ok(await ShopView.OfAsync(updated, session, http.RequestAborted));
     }
 
-    public static async Task ExecuteAsync(Shop shop, Request request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>Runs the use case for the endpoint and <c>Pages/Seller/Settings</c>; null when the shop is gone.</summary>
+    public static async Task<Shop?> ExecuteAsync(Guid shopId, Request request, IMessageBus bus, CancellationToken ct) =>
+        (await bus.InvokeAsync<Result>(
+            new Command(shopId, PublicNames.Normalize(request.Name), request.Description?.Trim() ?? ""), ct, UseCases.InvokeTimeout)).Shop;
+
+    public sealed record Result(Shop? Shop);
+
+    /// <summary>A concurrent edit of the same shop makes Wolverine run this again on the fresh shop: the last edit wins.</summary>
+    public static async Task<(Result, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        shop.Name = PublicNames.Normalize(request.Name);
-        shop.Description = request.Description?.Trim() ?? "";
+        var shop = await session.LoadAsync<Shop>(command.ShopId, ct);
+        if (shop is null || shop.Status == ShopStatus.Closed)
+        {
+            return (new Result(null), []);
+        }
+
+        var renamed = shop.Name != command.Name;
+        shop.Name = command.Name;
+        shop.Description = command.Description;
         shop.UpdatedAt = clock.GetUtcNow();
         session.Update(shop);
-        await session.SaveChangesAsync(ct);
+        return (new Result(shop), renamed ? [new ShopRenamed(shop.Id)] : []);
     }
 }

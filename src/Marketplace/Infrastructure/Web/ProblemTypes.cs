@@ -25,6 +25,7 @@ public static class ProblemTypes
     public const string InvalidSignature = Base + "invalid-signature";
     public const string PaymentsUnavailable = Base + "payments-unavailable";
     public const string CrossSiteRequest = Base + "cross-site-request";
+    public const string ProductNotPublishable = Base + "product-not-publishable";
 
     public static string ForStatus(int status) => status switch
     {

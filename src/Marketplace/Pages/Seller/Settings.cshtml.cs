@@ -7,12 +7,14 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
 
 namespace Marketplace.Pages.Seller;
 
 /// <summary>The owner's shop settings: name, description, logo.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class SettingsModel(IDocumentSession session, IValidator<UpdateShop.Request> validator, UntrustedImages images, TimeProvider clock) : PageModel
+public sealed class SettingsModel(
+    IQuerySession session, IValidator<UpdateShop.Request> validator, UntrustedImages images, IMessageBus bus) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -43,7 +45,7 @@ public sealed class SettingsModel(IDocumentSession session, IValidator<UpdateSho
             return Page();
         }
 
-        await UpdateShop.ExecuteAsync(Shop, request, session, clock, ct);
+        await UpdateShop.ExecuteAsync(Shop.Id, request, bus, ct);
         TempData.Flash("Shop details saved.");
         return RedirectToPage();
     }
@@ -55,7 +57,7 @@ public sealed class SettingsModel(IDocumentSession session, IValidator<UpdateSho
             return RedirectToPage("/Shops/Open");
         }
 
-        if (await UploadShopLogo.ExecuteAsync(Shop, logo, session, images, clock, ct) is { } error)
+        if ((await UploadShopLogo.ExecuteAsync(Shop, logo, images, bus, ct)).Error is { } error)
         {
             ModelState.AddModelError("logo", error);
             Input = new SettingsInput { Name = Shop.Name, Description = Shop.Description };

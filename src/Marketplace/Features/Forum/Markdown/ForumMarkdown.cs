@@ -103,7 +103,7 @@ public sealed class ForumMarkdown
     }
 
     /// <summary>Makes a display name plain text in Markdown: no link, image, heading or mention can hide in it.</summary>
-    private static string EscapeInline(string text)
+    public static string EscapeInline(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
         foreach (var c in text)

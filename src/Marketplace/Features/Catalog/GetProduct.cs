@@ -1,0 +1,47 @@
+using Marketplace.Features.Accounts;
+using Marten;
+using Npgsql;
+
+namespace Marketplace.Features.Catalog;
+
+/// <summary>
+/// A product's page data. A listed product is served as its stored JSON, straight from the catalog row, whoever asks;
+/// a draft or unpublished one only to its seller (with what they need to manage it), and is a 404 to everyone else.
+/// </summary>
+public static class GetProduct
+{
+    public static void Map(RouteGroupBuilder products)
+    {
+        products.MapGet("/{productId:guid}", GetAsync).WithName("GetProduct")
+            .WithSummary("A published product; the seller also sees their drafts and unpublished products.")
+            .Produces<ProductView>().ProducesProblem(StatusCodes.Status404NotFound);
+        products.MapGet("/{productId:guid}/manage", ManageAsync).RequireAuthorization(Policies.Member).WithName("GetProductForSeller")
+            .WithSummary("The product with the seller's details: what is missing to publish it, and its files' checks (the shop's owner or an admin).")
+            .Produces<ProductView>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<IResult> GetAsync(Guid productId, NpgsqlDataSource database, IQuerySession session, HttpContext http)
+    {
+        if (await ListedJsonAsync(database, productId, http.RequestAborted) is { } json)
+        {
+            return TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
+        }
+
+        return await ManageAsync(productId, session, http);
+    }
+
+    public static async Task<IResult> ManageAsync(Guid productId, IQuerySession session, HttpContext http)
+    {
+        var managed = await ProductAccess.ManagedAsync(session, productId, http.User, http.RequestAborted);
+        return managed is null
+            ? ProductProblems.NotFound()
+            : TypedResults.Ok(await ProductPublishing.SellerViewAsync(session, managed.Product, managed.Shop, http.RequestAborted));
+    }
+
+    public static async Task<string?> ListedJsonAsync(NpgsqlDataSource database, Guid productId, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"select body from {CatalogListings.Name} where id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = productId });
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+}

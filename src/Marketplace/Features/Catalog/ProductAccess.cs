@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Marketplace.Features.Shops;
+using Marten;
+
+namespace Marketplace.Features.Catalog;
+
+/// <summary>
+/// Loads a product for someone who manages it: its shop's owner, or an admin. Anyone else gets nothing, as for a
+/// missing product; so does everyone for a product of a closed shop.
+/// </summary>
+public static class ProductAccess
+{
+    public sealed record Managed(Product Product, Shop Shop);
+
+    /// <summary>What a use case's handler answers: the product it changed, or nothing when it is gone.</summary>
+    public sealed record Outcome(Managed? Managed);
+
+    public static async Task<Managed?> ManagedAsync(IQuerySession session, Guid productId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var product = await session.LoadAsync<Product>(productId, ct);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var shop = await ShopAccess.ManagedAsync(session, product.ShopId, user, ct);
+        return shop is null || shop.Status == ShopStatus.Closed ? null : new Managed(product, shop);
+    }
+}

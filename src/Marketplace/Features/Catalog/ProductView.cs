@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using Marketplace.Features.Shops;
+using Marketplace.Infrastructure.Payments;
+
+namespace Marketplace.Features.Catalog;
+
+/// <summary>
+/// A product as the API shows it. Visitors get the stored listing of a published product, serialized once when it
+/// changed; its seller also gets <see cref="Seller"/>, what only they need to manage it.
+/// </summary>
+public sealed record ProductView(
+    Guid Id, string Slug, string Title, string Description, string DescriptionHtml, Money Price, IReadOnlyList<string> Tags,
+    string Status, ProductView.ShopRef Shop, ProductView.CoverView? Cover, IReadOnlyList<ProductView.FileView> Files,
+    int? EditionSize, int? DownloadLimit, int? LinkLifetimeMinutes, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+    string Url, string ThreadUrl)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SellerDetails? Seller { get; init; }
+
+    public sealed record ShopRef(Guid Id, string Slug, string Name, string? LogoUrl);
+
+    /// <summary>Two WebP renderings of the cover: a card (480×360) and the product page's (1200×900).</summary>
+    public sealed record CoverView(string Small, string Large);
+
+    public sealed record FileView(Guid Id, string Name, long Size, string ContentType, string Kind);
+
+    /// <summary>For the seller: what stands between the product and the catalog, and what the upload checks said.</summary>
+    public sealed record SellerDetails(IReadOnlyList<string> MissingToPublish, IReadOnlyList<SellerFileView> Files);
+
+    public sealed record SellerFileView(Guid Id, string Name, long Size, string Sha256, int Revision, IReadOnlyList<string> Warnings, DateTimeOffset UploadedAt);
+
+    public static ProductView Of(Product product, Shop shop) => new(
+        product.Id, product.Slug, product.Title, product.Description, product.DescriptionHtml,
+        new Money(product.PriceAmount, product.Currency), product.Tags, product.Status.ToString().ToLowerInvariant(),
+        new ShopRef(shop.Id, shop.Slug, shop.Name, ShopView.LogoUrlOf(shop)), CoverOf(product),
+        [.. product.Files.Select(f => new FileView(f.Id, f.Name, f.Size, f.ContentType, f.Kind))],
+        product.EditionSize, product.DownloadLimit, product.LinkLifetimeMinutes, product.PublishedAt, product.UpdatedAt,
+        UrlOf(product), $"/forum/threads/{product.Id}");
+
+    /// <summary>The view with the seller's part: what is missing to publish (<see cref="ProductPublishing"/>) and the file checks.</summary>
+    public static ProductView ForSeller(Product product, Shop shop, IReadOnlyList<string> missingToPublish) => Of(product, shop) with
+    {
+        Seller = new SellerDetails(missingToPublish,
+            [.. product.Files.Select(f => new SellerFileView(f.Id, f.Name, f.Size, f.Sha256, f.Revision, f.Warnings, f.UploadedAt))]),
+    };
+
+    public static string UrlOf(Product product) => $"/products/{product.Id}/{product.Slug}";
+
+    public static CoverView? CoverOf(Product product) => product.CoverVersion is { } version
+        ? new CoverView($"/api/products/{product.Id}/cover/small?v={version}", $"/api/products/{product.Id}/cover/large?v={version}")
+        : null;
+}
+
+/// <summary>A product in a list (search results, a shop's page, the storefront): what a card shows.</summary>
+public sealed record ProductCard(
+    Guid Id, string Title, Money Price, IReadOnlyList<string> Tags, ProductView.ShopRef Shop, ProductView.CoverView? Cover,
+    int? EditionSize, DateTimeOffset? PublishedAt, string Url)
+{
+    public static ProductCard Of(ProductView view) =>
+        new(view.Id, view.Title, view.Price, view.Tags, view.Shop, view.Cover, view.EditionSize, view.PublishedAt, view.Url);
+}

@@ -1,0 +1,75 @@
+using Marketplace.Features.Accounts;
+using Marketplace.Features.Payouts;
+using Marketplace.Features.Shops;
+using Marketplace.Infrastructure.Persistence;
+using Marten;
+using Wolverine;
+using Wolverine.Attributes;
+
+namespace Marketplace.Features.Catalog;
+
+/// <summary>A product entered the catalog (first time or again); the forum opens its support thread.</summary>
+public sealed record ProductPublished(Guid ProductId, Guid ShopId, string Title, string Url);
+
+/// <summary>
+/// The seller puts a product in the catalog: only an active shop that Stripe lets sell, and only with a file to
+/// deliver. Publishing a published product changes nothing.
+/// </summary>
+[WolverineHandler]
+public static class PublishProduct
+{
+    public sealed record Command(Guid ProductId);
+
+    public sealed record Result(ProductAccess.Managed? Published, IReadOnlyDictionary<string, string> Missing);
+
+    public static void Map(RouteGroupBuilder products) =>
+        products.MapPost("/{productId:guid}/publish", PostAsync).RequireAuthorization(Policies.Member).WithName("PublishProduct")
+            .WithSummary("Publishes the product. 409 `/problems/product-not-publishable` naming under `missing` what is missing: the shop's payouts, a file.")
+            .Produces<ProductView>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static async Task<IResult> PostAsync(Guid productId, IMessageBus bus, IQuerySession session, HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        if (await ProductAccess.ManagedAsync(session, productId, http.User, ct) is null)
+        {
+            return ProductProblems.NotFound();
+        }
+
+        var result = await bus.InvokeAsync<Result>(new Command(productId), ct, UseCases.InvokeTimeout);
+        return result switch
+        {
+            { Published: { } published } => TypedResults.Ok(ProductView.ForSeller(published.Product, published.Shop, [])),
+            { Missing.Count: > 0 } => ProductProblems.NotPublishable(result.Missing),
+            _ => ProductProblems.NotFound(),
+        };
+    }
+
+    public static async Task<(Result, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var product = await session.LoadAsync<Product>(command.ProductId, ct);
+        var shop = product is null ? null : await session.LoadAsync<Shop>(product.ShopId, ct);
+        if (product is null || shop is null || shop.Status == ShopStatus.Closed)
+        {
+            return (new Result(null, new Dictionary<string, string>()), []);
+        }
+
+        var missing = ProductPublishing.Missing(product, shop, await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct));
+        if (missing.Count > 0)
+        {
+            return (new Result(null, missing), []);
+        }
+
+        if (product.Status == ProductStatus.Published)
+        {
+            return (new Result(new(product, shop), missing), []);
+        }
+
+        var now = clock.GetUtcNow();
+        product.Status = ProductStatus.Published;
+        product.PublishedAt ??= now;
+        product.UpdatedAt = now;
+        session.Update(product);
+        CatalogListings.Sync(session, product, shop);
+        return (new Result(new(product, shop), missing), [new ProductPublished(product.Id, shop.Id, product.Title, ProductView.UrlOf(product))]);
+    }
+}

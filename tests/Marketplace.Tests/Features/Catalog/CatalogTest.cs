@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Marketplace.Features.Catalog;
+using Marketplace.Features.Shops;
+using Marketplace.Tests.Features.Payouts;
+
+namespace Marketplace.Tests.Features.Catalog;
+
+/// <summary>What catalog tests share: sellers whose shops can sell, products made through the API.</summary>
+public abstract class CatalogTest(AppFixture fixture) : PayoutsTest(fixture)
+{
+    public sealed record Seller(Member Owner, ShopView Shop);
+
+    /// <summary>A seller whose shop finished onboarding on the Stripe sandbox, so Stripe lets it sell.</summary>
+    protected async Task<Seller> SellerReadyToSellAsync(string name = "Glyph Foundry")
+    {
+        var owner = await MemberAsync("seller");
+        var shop = await OpenShopAsync(owner, name: name);
+        var link = (await AsUserAsync(owner.Token, s => s.Post.Url($"/api/shops/{shop.Id}/payouts/onboarding")))
+            .ReadAsJson<Marketplace.Features.Payouts.StartOnboarding.Response>()!;
+        await CompleteOnboardingAsync(link.AccountId);
+        await Eventually.ValueAsync(() => PayoutsAsync(owner, shop.Id), s => s.PayoutsEnabled && s.CanPublish);
+        return new Seller(owner, shop);
+    }
+
+    protected async Task<Seller> SellerAsync(string name = "Glyph Foundry")
+    {
+        var owner = await MemberAsync("seller");
+        return new Seller(owner, await OpenShopAsync(owner, name: name));
+    }
+
+    protected static object Fields(string title = "Hand-drawn Icons", long amount = 1500, string? description = "Two hundred icons, drawn by hand.", string[]? tags = null) =>
+        new { title, description, price = new { amount, currency = "usd" }, tags = tags ?? ["icons", "svg"] };
+
+    protected async Task<ProductView> CreateProductAsync(Seller seller, object? fields = null)
+    {
+        var created = await AsUserAsync(seller.Owner.Token, s =>
+        {
+            s.Post.Json(fields ?? Fields()).ToUrl($"/api/shops/{seller.Shop.Id}/products");
+            s.StatusCodeShouldBe(201);
+        });
+        return created.ReadAsJson<ProductView>()!;
+    }
+
+    /// <summary>Gives the product a file record, as an upload would, for tests about what comes after the upload.</summary>
+    protected async Task AttachFileRecordAsync(Guid productId, string name = "icons.zip")
+    {
+        var product = await QueryAsync(q => q.LoadAsync<Product>(productId));
+        product!.Files.Add(new ProductFile
+        {
+            Id = Guid.CreateVersion7(), Name = name, Size = 1234, ContentType = "application/zip", Kind = "zip",
+            Sha256 = new string('0', 64), BlobKey = $"test/{Guid.NewGuid():N}", UploadedAt = DateTimeOffset.UtcNow,
+        });
+        await StoreAsync(product);
+    }
+
+    protected async Task<ProductView> PublishAsync(Seller seller, Guid productId)
+    {
+        var published = await AsUserAsync(seller.Owner.Token, s =>
+        {
+            s.Post.Url($"/api/products/{productId}/publish");
+            s.StatusCodeShouldBe(200);
+        });
+        return published.ReadAsJson<ProductView>()!;
+    }
+
+    /// <summary>A published product of the seller's (a file record attached, then published through the API).</summary>
+    protected async Task<ProductView> PublishedProductAsync(Seller seller, object? fields = null)
+    {
+        var product = await CreateProductAsync(seller, fields);
+        await AttachFileRecordAsync(product.Id);
+        return await PublishAsync(seller, product.Id);
+    }
+
+    protected async Task<JsonElement> SearchAsync(string query)
+    {
+        var result = await SendAsync(s => s.Get.Url($"/api/products?{query}"));
+        return result.ReadAsJson<JsonElement>();
+    }
+
+    protected static string[] Titles(JsonElement page) =>
+        [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!)];
+}
