@@ -13,6 +13,7 @@ public sealed class CatalogModule : IFeatureModule
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Product>().Index(x => x.ShopId).UseOptimisticConcurrency(true);
+            options.Schema.For<ProductCover>();
             options.Storage.ExtendedSchemaObjects.Add(CatalogListings.Schema());
         });
     }
@@ -29,5 +30,6 @@ public sealed class CatalogModule : IFeatureModule
         UpdateProduct.Map(products);
         PublishProduct.Map(products);
         UnpublishProduct.Map(products);
+        SetProductCover.Map(products);
     }
 }
