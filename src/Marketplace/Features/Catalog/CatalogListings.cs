@@ -31,6 +31,7 @@ public static class CatalogListings
         table.AddColumn("price_amount", "bigint").NotNull();
         table.AddColumn("published_at", "timestamptz").NotNull();
         table.AddColumn("search", "tsvector").NotNull();
+        table.AddColumn("has_cover", "boolean").NotNull().DefaultValueByExpression("false");
         table.AddColumn("body", "text").NotNull();
         table.AddColumn("card", "text").NotNull();
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_search") { Columns = ["search"], Method = IndexMethod.gin });
@@ -57,15 +58,15 @@ public static class CatalogListings
         var view = ProductView.Of(product, shop);
         session.QueueSqlCommand(
             $"""
-            insert into {Name} (id, shop_id, shop_slug, tags, price_amount, published_at, search, body, card)
-            values (?, ?, ?, ?, ?, ?,
+            insert into {Name} (id, shop_id, shop_slug, tags, price_amount, published_at, has_cover, search, body, card)
+            values (?, ?, ?, ?, ?, ?, ?,
                 setweight(to_tsvector('{Language}', ?), 'A') || setweight(to_tsvector('{Language}', ?), 'B')
                 || setweight(to_tsvector('{Language}', ?), 'C') || setweight(to_tsvector('{Language}', ?), 'D'), ?, ?)
             on conflict (id) do update set shop_id = excluded.shop_id, shop_slug = excluded.shop_slug, tags = excluded.tags,
-                price_amount = excluded.price_amount, published_at = excluded.published_at, search = excluded.search,
+                price_amount = excluded.price_amount, published_at = excluded.published_at, has_cover = excluded.has_cover, search = excluded.search,
                 body = excluded.body, card = excluded.card
             """,
-            product.Id, shop.Id, shop.Slug, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt,
+            product.Id, shop.Id, shop.Slug, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt, product.CoverVersion is not null,
             product.Title, string.Join(' ', product.Tags.Select(t => t.Replace('-', ' '))), shop.Name, product.Description,
             JsonSerializer.Serialize(view, Json), JsonSerializer.Serialize(ProductCard.Of(view), Json));
     }

@@ -31,5 +31,7 @@ public sealed class CatalogModule : IFeatureModule
         PublishProduct.Map(products);
         UnpublishProduct.Map(products);
         SetProductCover.Map(products);
+        DeleteProductFile.Map(products);
+        ReorderProductFiles.Map(products);
     }
 }

@@ -35,5 +35,10 @@ public static class FormErrors
         }
     }
 
-    public static string Key(string prefix, string field) => $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+    /// <summary>The form field of a request field; a nested one (<c>price.amount</c>) belongs to its parent's field (<c>Input.Price</c>).</summary>
+    public static string Key(string prefix, string field)
+    {
+        var head = field.Split('.', 2)[0];
+        return $"{prefix}.{char.ToUpperInvariant(head[0])}{head[1..]}";
+    }
 }

@@ -22,6 +22,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Main =
     [
         new("Discover", "/"),
+        new("Products", "/products"),
         new("Forum", "/forum"),
         new("Sell", "/shops/open"),
         new("Contact", "/contact"),
