@@ -55,20 +55,34 @@ public static class CatalogListings
             return;
         }
 
+        session.QueueSqlCommand(Upsert, UpsertValues(product, shop));
+    }
+
+    /// <summary>
+    /// Writes one listing (<c>?</c> placeholders, in the order of <see cref="UpsertValues"/>): the statement <see cref="Sync"/>
+    /// queues, public so that the catalog benchmark seeds its rows with the very same SQL and JSON.
+    /// </summary>
+    public const string Upsert =
+        $"""
+        insert into {Name} (id, shop_id, shop_slug, tags, price_amount, published_at, has_cover, search, body, card)
+        values (?, ?, ?, ?, ?, ?, ?,
+            setweight(to_tsvector('{Language}', ?), 'A') || setweight(to_tsvector('{Language}', ?), 'B')
+            || setweight(to_tsvector('{Language}', ?), 'C') || setweight(to_tsvector('{Language}', ?), 'D'), ?, ?)
+        on conflict (id) do update set shop_id = excluded.shop_id, shop_slug = excluded.shop_slug, tags = excluded.tags,
+            price_amount = excluded.price_amount, published_at = excluded.published_at, has_cover = excluded.has_cover, search = excluded.search,
+            body = excluded.body, card = excluded.card
+        """;
+
+    /// <summary>The values of <see cref="Upsert"/>'s placeholders for a listed product: its columns, the four weighted texts, its JSON.</summary>
+    public static object[] UpsertValues(Product product, Shop shop)
+    {
         var view = ProductView.Of(product, shop);
-        session.QueueSqlCommand(
-            $"""
-            insert into {Name} (id, shop_id, shop_slug, tags, price_amount, published_at, has_cover, search, body, card)
-            values (?, ?, ?, ?, ?, ?, ?,
-                setweight(to_tsvector('{Language}', ?), 'A') || setweight(to_tsvector('{Language}', ?), 'B')
-                || setweight(to_tsvector('{Language}', ?), 'C') || setweight(to_tsvector('{Language}', ?), 'D'), ?, ?)
-            on conflict (id) do update set shop_id = excluded.shop_id, shop_slug = excluded.shop_slug, tags = excluded.tags,
-                price_amount = excluded.price_amount, published_at = excluded.published_at, has_cover = excluded.has_cover, search = excluded.search,
-                body = excluded.body, card = excluded.card
-            """,
+        return
+        [
             product.Id, shop.Id, shop.Slug, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt, product.CoverVersion is not null,
             product.Title, string.Join(' ', product.Tags.Select(t => t.Replace('-', ' '))), shop.Name, product.Description,
-            JsonSerializer.Serialize(view, Json), JsonSerializer.Serialize(ProductCard.Of(view), Json));
+            JsonSerializer.Serialize(view, Json), JsonSerializer.Serialize(ProductCard.Of(view), Json),
+        ];
     }
 
     public static void Remove(IDocumentSession session, Guid productId) =>
