@@ -1,11 +1,22 @@
 using BenchmarkDotNet.Running;
 using Marketplace.Benchmarks;
+using Marketplace.Benchmarks.Catalog;
 using Marketplace.Benchmarks.FanOut;
 using Marketplace.Benchmarks.Intake;
 
 if (args is ["fanout", .. var options])
 {
     return await FanOutHarness.RunAsync(options);
+}
+
+if (args is ["catalog", .. var catalogOptions])
+{
+    return await CatalogHarness.RunAsync(catalogOptions);
+}
+
+if (args is ["catalog-peer", .. var catalogPeerOptions])
+{
+    return await CatalogPeerServer.RunAsync(catalogPeerOptions);
 }
 
 if (args is ["intake", .. var intakeOptions])

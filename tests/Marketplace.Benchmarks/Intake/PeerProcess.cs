@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Marketplace.Benchmarks.Intake;
 
-/// <summary>The peer (<see cref="PeerServer"/>) as a child process of the harness, like the app: its own Kestrel, GC and thread pool.</summary>
+/// <summary>A peer (<see cref="PeerServer"/>, <c>CatalogPeerServer</c>) as a child process of the harness, like the app: its own Kestrel, GC and thread pool.</summary>
 public sealed class PeerProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -18,17 +18,28 @@ public sealed class PeerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<PeerProcess> StartAsync(string connectionString, string secret)
+    public static Task<PeerProcess> StartAsync(string connectionString, string secret) =>
+        StartAsync("intake-peer", PeerServer.ReadyLine, new Dictionary<string, string>
+        {
+            [PeerServer.ConnectionVariable] = connectionString,
+            [PeerServer.SecretVariable] = secret,
+        });
+
+    /// <summary>Runs <c>Marketplace.Benchmarks.dll &lt;command&gt; --port N</c> and waits for it to print <paramref name="readyLine"/>.</summary>
+    public static async Task<PeerProcess> StartAsync(string command, string readyLine, IReadOnlyDictionary<string, string> environment)
     {
         var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Marketplace.Benchmarks.dll"), "intake-peer", "--port", port.ToString(CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Marketplace.Benchmarks.dll"), command, "--port", port.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment[PeerServer.ConnectionVariable] = connectionString;
-        start.Environment[PeerServer.SecretVariable] = secret;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var peer = new PeerProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -36,9 +47,9 @@ public sealed class PeerProcess : IAsyncDisposable
         {
             while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
-                if (line == PeerServer.ReadyLine)
+                if (line == readyLine)
                 {
-                    Console.WriteLine($"// peer (pid {process.Id}) ready at {peer.BaseAddress}");
+                    Console.WriteLine($"// {command} (pid {process.Id}) ready at {peer.BaseAddress}");
                     _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
                     return peer;
                 }
