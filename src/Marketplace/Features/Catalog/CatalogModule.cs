@@ -10,6 +10,7 @@ public sealed class CatalogModule : IFeatureModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
+        services.AddScoped<ProductFileUploads>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Product>().Index(x => x.ShopId).UseOptimisticConcurrency(true);
@@ -31,6 +32,8 @@ public sealed class CatalogModule : IFeatureModule
         PublishProduct.Map(products);
         UnpublishProduct.Map(products);
         SetProductCover.Map(products);
+        UploadProductFile.Map(products);
+        ReplaceProductFile.Map(products);
         DeleteProductFile.Map(products);
         ReorderProductFiles.Map(products);
     }
