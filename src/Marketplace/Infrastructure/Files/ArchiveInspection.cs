@@ -168,7 +168,7 @@ public sealed class ArchiveInspection(FileLimits limits)
         await file.ReadExactlyAsync(header, ct);
         var start = record.LocalHeaderOffset + 30 + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26))
             + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
-        return header.AsSpan().StartsWith(LocalHeader) && start + record.CompressedSize <= file.Length ? start : null;
+        return header.AsSpan().StartsWith(LocalHeader) && record.CompressedSize <= file.Length - start ? start : null;
     }
 
     private string TooLarge() =>

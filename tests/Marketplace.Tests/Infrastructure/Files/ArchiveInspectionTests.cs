@@ -149,15 +149,19 @@ public sealed class ArchiveInspectionTests : InspectionTest
     }
 
     [Theory]
-    [InlineData("cut in half")]
-    [InlineData("wrong CRC")]
-    public async Task A_damaged_zip_is_refused(string damage)
+    [InlineData("cut in half", "damaged")]
+    [InlineData("wrong CRC", "damaged")]
+    [InlineData("bzip2 entry", "compression method we cannot check")]
+    public async Task A_zip_that_cannot_be_read_whole_is_refused(string file, string reason)
     {
-        var zip = damage == "cut in half"
-            ? HostileFiles.SmallZip()[..(HostileFiles.SmallZip().Length / 2)]
-            : new CraftedZip().Add(new CraftedZip.Entry("a.txt", "hello"u8.ToArray(), 0, Crc: 12345, DeclaredSize: 5)).ToArray();
+        var zip = file switch
+        {
+            "cut in half" => HostileFiles.SmallZip()[..(HostileFiles.SmallZip().Length / 2)],
+            "wrong CRC" => new CraftedZip().Add(new CraftedZip.Entry("a.txt", "hello"u8.ToArray(), 0, Crc: 12345, DeclaredSize: 5)).ToArray(),
+            _ => new CraftedZip().Add(new CraftedZip.Entry("a.txt", "BZh91AY&SY"u8.ToArray(), 12, Crc: 0, DeclaredSize: 5)).ToArray(),
+        };
 
-        (await RefusalAsync(zip, "bundle.zip")).ShouldContain("damaged");
+        (await RefusalAsync(zip, "bundle.zip")).ShouldContain(reason);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class FileTypeTests : InspectionTest
     [InlineData("HTML named .pdf", "web page")]
     [InlineData("SVG named .png", "web page, SVG image")]
     [InlineData("TIFF named .png", "TIFF image")]
+    [InlineData("empty ZIP named .zip", "empty ZIP archive")]
     [InlineData("text named .pdf", "do not recognise")]
     public async Task Content_we_do_not_sell_is_refused_naming_what_it_is_and_what_we_accept(string file, string what)
     {
@@ -30,6 +31,7 @@ public sealed class FileTypeTests : InspectionTest
             "HTML named .pdf" => ("\n  <!doctype html><script>alert(1)</script>"u8.ToArray(), "manual.pdf"),
             "SVG named .png" => (HostileImages.Svg(), "cover.png"),
             "TIFF named .png" => (HostileImages.MultiPageTiff(2), "cover.png"),
+            "empty ZIP named .zip" => (HostileFiles.Zip(), "bundle.zip"),
             _ => ("Just some words."u8.ToArray(), "manual.pdf"),
         };
 
