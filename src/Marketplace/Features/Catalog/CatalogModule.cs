@@ -1,4 +1,5 @@
 using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -11,6 +12,7 @@ public sealed class CatalogModule : IFeatureModule
     {
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
         services.AddScoped<ProductFileUploads>();
+        services.AddDemoData<CatalogDemoData>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Product>().Index(x => x.ShopId).UseOptimisticConcurrency(true);
