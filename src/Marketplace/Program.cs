@@ -5,6 +5,7 @@ using Marketplace.Infrastructure.Payments;
 using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Postgres;
 using Marketplace.Infrastructure.Seeding;
+using Marketplace.Infrastructure.Storage;
 using Marketplace.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ if (builder.RefusesToStart(args))
 }
 
 builder.AddMarketplaceDatabase();
+builder.AddMarketplaceStorage();
 builder.AddCritterStack();
 builder.AddMarketplaceWeb();
 builder.AddMarketplaceStripe();

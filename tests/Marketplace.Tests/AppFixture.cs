@@ -21,6 +21,9 @@ public class AppFixture : IAsyncLifetime
 
     public string ConnectionString => _database!.ConnectionString;
 
+    /// <summary>This host's own folder for stored files, deleted with the host.</summary>
+    public string FilesPath { get; } = Path.Combine(Path.GetTempPath(), "marketplace-tests", Guid.NewGuid().ToString("N"));
+
     protected virtual string Environment => "Development";
 
     /// <summary>
@@ -40,6 +43,7 @@ public class AppFixture : IAsyncLifetime
             builder.UseEnvironment(Environment);
             builder.UseSetting("ConnectionStrings:Marketplace", _database.ConnectionString);
             builder.UseSetting("Seed:DemoData", "false");
+            builder.UseSetting("Storage:Path", Path.Combine(FilesPath, "blobs"));
             builder.UseSetting("Stripe:Webhooks:RetryDelays:0", "00:00:00.200");
             // The sweeper sweeps once at start-up; the tests that need another sweep call it.
             builder.UseSetting("Stripe:Webhooks:SweepInterval", "01:00:00");
@@ -82,6 +86,11 @@ public class AppFixture : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+
+        if (Directory.Exists(FilesPath))
+        {
+            Directory.Delete(FilesPath, recursive: true);
         }
     }
 }

@@ -16,6 +16,9 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
 
     protected IAlbaHost Host => fixture.Host;
 
+    /// <summary>The shared host's own folder for stored files.</summary>
+    protected string FilesPath => fixture.FilesPath;
+
     /// <summary>What the shared host logs.</summary>
     protected CapturedLogs Logs => fixture.Logs;
 
@@ -29,7 +32,15 @@ public abstract class IntegrationTest(AppFixture fixture) : IAsyncLifetime
         configure(s);
     });
 
-    public virtual Task InitializeAsync() => DataReset.ResetAsync(Host);
+    /// <summary>Empties the database and the host's stored files: each test starts from nothing.</summary>
+    public virtual async Task InitializeAsync()
+    {
+        await DataReset.ResetAsync(Host);
+        if (Directory.Exists(FilesPath))
+        {
+            Directory.Delete(FilesPath, recursive: true);
+        }
+    }
 
     public virtual Task DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -10,6 +11,8 @@ public sealed class CatalogModule : IFeatureModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
+        services.AddScoped<ProductFileUploads>();
+        services.AddDemoData<CatalogDemoData>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Product>().Index(x => x.ShopId).UseOptimisticConcurrency(true);
@@ -31,6 +34,8 @@ public sealed class CatalogModule : IFeatureModule
         PublishProduct.Map(products);
         UnpublishProduct.Map(products);
         SetProductCover.Map(products);
+        UploadProductFile.Map(products);
+        ReplaceProductFile.Map(products);
         DeleteProductFile.Map(products);
         ReorderProductFiles.Map(products);
     }

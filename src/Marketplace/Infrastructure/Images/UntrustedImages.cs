@@ -24,6 +24,9 @@ public sealed class UntrustedImages(IOptions<ImageLimits> options, ILogger<Untru
 
     public sealed record Decoded(Image? Image, string? Error);
 
+    /// <summary>What <see cref="Check"/> read from the headers, and its <see cref="Refusal"/> (null: affordable).</summary>
+    public sealed record Checked(ImageKind? Kind, int Width, int Height, int Frames, string? Refusal);
+
     public async Task<Decoded> DecodeAsync(Stream upload, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
@@ -48,17 +51,23 @@ public sealed class UntrustedImages(IOptions<ImageLimits> options, ILogger<Untru
     }
 
     /// <summary>Why the file is refused before decoding, or null when it may be decoded.</summary>
-    public string? Refusal(byte[] data)
+    public string? Refusal(byte[] data) => Check(data).Refusal;
+
+    /// <summary>
+    /// What an image's container and headers say (its kind, size and frames, known only as far as the checks got),
+    /// and why it is refused before decoding, or null when it may be decoded. No pixel is decoded.
+    /// </summary>
+    public Checked Check(byte[] data)
     {
         var limits = options.Value;
         if (ImageContainer.KindOf(data) is not { } kind)
         {
-            return $"The file is not an image we accept ({Accepted}).";
+            return new Checked(null, 0, 0, 0, $"The file is not an image we accept ({Accepted}).");
         }
 
         if (ImageContainer.FramesOf(kind, data) is not { } frames)
         {
-            return Damaged;
+            return new Checked(kind, 0, 0, 0, Damaged);
         }
 
         IImageInfo? info;
@@ -69,20 +78,21 @@ public sealed class UntrustedImages(IOptions<ImageLimits> options, ILogger<Untru
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogInformation("An uploaded image could not be identified: {Reason}", exception.Message);
-            return Damaged;
+            return new Checked(kind, 0, 0, frames, Damaged);
         }
 
         if (info is null || info.Width <= 0 || info.Height <= 0)
         {
-            return Damaged;
+            return new Checked(kind, 0, 0, frames, Damaged);
         }
 
         var pixels = (long)info.Width * info.Height;
-        return info.Width > limits.MaxDimension || info.Height > limits.MaxDimension || pixels > limits.MaxPixels
+        var refusal = info.Width > limits.MaxDimension || info.Height > limits.MaxDimension || pixels > limits.MaxPixels
             ? TooLarge()
             : frames > limits.MaxFrames || pixels * frames > limits.MaxTotalPixels
                 ? $"The image has too many frames; use a still image or an animation of at most {limits.MaxFrames} small frames."
                 : null;
+        return new Checked(kind, info.Width, info.Height, frames, refusal);
     }
 
     private string TooLarge() =>

@@ -36,7 +36,11 @@ public static class TextCharacters
         return null;
     }
 
-    private static bool IsRefused(char c, bool multiLine) =>
+    /// <summary>
+    /// Whether <paramref name="c"/> is refused on its own. Every surrogate is: check for a whole pair first, as
+    /// <see cref="Problem"/> does.
+    /// </summary>
+    public static bool IsRefused(char c, bool multiLine) =>
         c is '\t' or '\n' or '\r' ? !multiLine
         : c < 0x20 || (c >= 0x7F && c <= 0x9F) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF';
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Infrastructure.Files;
 using Marketplace.Infrastructure.Images;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Security;
@@ -33,6 +34,7 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ImageLimits>().BindConfiguration(ImageLimits.Section);
         services.AddSingleton<UntrustedImages>();
+        builder.AddMarketplaceFiles();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.Configure<ForwardedHeadersOptions>(options =>
         {

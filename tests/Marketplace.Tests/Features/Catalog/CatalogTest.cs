@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marketplace.Features.Catalog;
 using Marketplace.Features.Shops;
 using Marketplace.Tests.Features.Payouts;
+using Marketplace.Tests.Infrastructure.Files;
 
 namespace Marketplace.Tests.Features.Catalog;
 
@@ -41,17 +42,18 @@ public abstract class CatalogTest(AppFixture fixture) : PayoutsTest(fixture)
         return created.ReadAsJson<ProductView>()!;
     }
 
-    /// <summary>Gives the product a file record, as an upload would, for tests about what comes after the upload.</summary>
-    protected async Task AttachFileRecordAsync(Guid productId, string name = "icons.zip")
-    {
-        var product = await QueryAsync(q => q.LoadAsync<Product>(productId));
-        product!.Files.Add(new ProductFile
+    protected async Task<ProductFileUploads.Uploaded> UploadAsync(Seller seller, Guid productId, byte[] content, string name) =>
+        (await AsUserAsync(seller.Owner.Token, s =>
         {
-            Id = Guid.CreateVersion7(), Name = name, Size = 1234, ContentType = "application/zip", Kind = "zip",
-            Sha256 = new string('0', 64), BlobKey = $"test/{Guid.NewGuid():N}", UploadedAt = DateTimeOffset.UtcNow,
-        });
-        await StoreAsync(product);
-    }
+            s.Post.MultipartFormData(Form(content, name)).ToUrl($"/api/products/{productId}/files");
+            s.StatusCodeShouldBe(201);
+        })).ReadAsJson<ProductFileUploads.Uploaded>()!;
+
+    /// <summary>Uploads a small ZIP to the product.</summary>
+    protected Task<ProductFileUploads.Uploaded> AttachFileAsync(Seller seller, Guid productId, string name = "icons.zip") =>
+        UploadAsync(seller, productId, HostileFiles.SmallZip(), name);
+
+    protected static MultipartFormDataContent Form(byte[] bytes, string fileName) => new() { { new ByteArrayContent(bytes), "file", fileName } };
 
     protected async Task<ProductView> PublishAsync(Seller seller, Guid productId)
     {
@@ -63,11 +65,11 @@ public abstract class CatalogTest(AppFixture fixture) : PayoutsTest(fixture)
         return published.ReadAsJson<ProductView>()!;
     }
 
-    /// <summary>A published product of the seller's (a file record attached, then published through the API).</summary>
+    /// <summary>A published product of the seller's (a file uploaded, then published through the API).</summary>
     protected async Task<ProductView> PublishedProductAsync(Seller seller, object? fields = null)
     {
         var product = await CreateProductAsync(seller, fields);
-        await AttachFileRecordAsync(product.Id);
+        await AttachFileAsync(seller, product.Id);
         return await PublishAsync(seller, product.Id);
     }
 

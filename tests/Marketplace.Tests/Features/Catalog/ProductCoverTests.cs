@@ -68,6 +68,4 @@ public sealed class ProductCoverTests(AppFixture fixture) : CatalogTest(fixture)
         await AsUserAsync(seller.Owner.Token, s => s.Delete.Url($"/api/products/{product.Id}/cover"));
         (await QueryAsync(q => q.LoadAsync<ProductCover>(product.Id))).ShouldBeNull();
     }
-
-    private static MultipartFormDataContent Form(byte[] bytes, string fileName) => new() { { new ByteArrayContent(bytes), "file", fileName } };
 }

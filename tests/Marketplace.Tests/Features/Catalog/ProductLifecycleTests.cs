@@ -60,7 +60,7 @@ public sealed class ProductLifecycleTests(AppFixture fixture) : CatalogTest(fixt
         problem.GetProperty("type").GetString().ShouldBe("/problems/product-not-publishable");
         problem.GetProperty("missing").EnumerateObject().Select(p => p.Name).ShouldBe([ProductPublishing.Payouts, ProductPublishing.Files], ignoreOrder: true);
 
-        await AttachFileRecordAsync(product.Id);
+        await AttachFileAsync(seller, product.Id);
         refused = await AsUserAsync(seller.Owner.Token, s => { s.Post.Url($"/api/products/{product.Id}/publish"); s.StatusCodeShouldBe(409); });
         Problem(refused).GetProperty("missing").EnumerateObject().Select(p => p.Name).ShouldBe([ProductPublishing.Payouts]);
         (await QueryAsync(q => q.LoadAsync<Product>(product.Id)))!.Status.ShouldBe(ProductStatus.Draft);
