@@ -3,6 +3,7 @@ using Marketplace.Benchmarks;
 using Marketplace.Benchmarks.Catalog;
 using Marketplace.Benchmarks.FanOut;
 using Marketplace.Benchmarks.Intake;
+using Marketplace.Benchmarks.Upload;
 
 if (args is ["fanout", .. var options])
 {
@@ -17,6 +18,11 @@ if (args is ["catalog", .. var catalogOptions])
 if (args is ["catalog-peer", .. var catalogPeerOptions])
 {
     return await CatalogPeerServer.RunAsync(catalogPeerOptions);
+}
+
+if (args is ["upload", .. var uploadOptions])
+{
+    return await UploadHarness.RunAsync(uploadOptions);
 }
 
 if (args is ["intake", .. var intakeOptions])
