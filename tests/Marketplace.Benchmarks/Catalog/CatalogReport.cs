@@ -62,13 +62,13 @@ public static class CatalogReport
         }
 
         Console.WriteLine();
-        Console.WriteLine("| endpoint | side | offered/s | answered/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | failed | server CPU µs/req |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| endpoint | side | offered/s | answered/s | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | failed | server CPU µs/req | p99 send lag (ms) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in open)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {s.Endpoint} | {s.Side} | {s.OfferedRate:F0} | " +
                 $"{s.Pass.PerSecond:F0} | {s.Pass.Percentile(50):F2} | {s.Pass.Percentile(90):F2} | {s.Pass.Percentile(99):F2} | {s.Pass.Percentile(100):F2} | " +
-                $"{s.Pass.Failed} | {s.ServerMicroseconds:F0} |"));
+                $"{s.Pass.Failed} | {s.ServerMicroseconds:F0} | {FanOut.Latencies.NearestRank([.. (s.Pass.SendLags ?? []).Order()], 99):F2} |"));
         }
     }
 

@@ -13,12 +13,14 @@ namespace Marketplace.Benchmarks.Catalog;
 /// by the app's own <see cref="ProductEditing.Apply"/> (normalized title, slug, tags, Markdown rendered and sanitized)
 /// and written with <see cref="CatalogListings.Upsert"/> and <see cref="CatalogListings.UpsertValues"/>, the statement
 /// and values <see cref="CatalogListings.Sync"/> uses when a product is published (same JSON, same weighted tsvector).
-/// The products are the same on every run (a fixed random seed); listings of these shops that are not among them are removed.
+/// The products are the same on every run (a fixed random seed); listings of these shops that are neither among them nor
+/// of a real product (the demo shop's own) are removed.
 /// </summary>
 public static partial class CatalogSeed
 {
     private const int Seed = 20261204;
     private const int BatchSize = 250;
+    private const string Products = "marketplace.mt_doc_product";
     private static readonly DateTimeOffset Newest = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>Seeds <paramref name="count"/> listed products spread over <paramref name="shops"/> (weighted); answers their ids.</summary>
@@ -50,7 +52,8 @@ public static partial class CatalogSeed
             }
 
             await using var stale = new NpgsqlCommand(
-                $"delete from {CatalogListings.Name} where shop_id = any($1) and id <> all($2)", connection, transaction);
+                $"delete from {CatalogListings.Name} l where shop_id = any($1) and id <> all($2) and not exists (select from {Products} p where p.id = l.id)",
+                connection, transaction);
             stale.Parameters.Add(new NpgsqlParameter { Value = shops.Select(s => s.Shop.Id).ToArray() });
             stale.Parameters.Add(new NpgsqlParameter { Value = products.Select(p => p.Product.Id).ToArray() });
             var removed = await stale.ExecuteNonQueryAsync();

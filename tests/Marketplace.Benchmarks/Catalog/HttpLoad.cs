@@ -4,8 +4,12 @@ using System.Net;
 
 namespace Marketplace.Benchmarks.Catalog;
 
-/// <summary>What one load pass saw: 200 answers with their latencies, anything else, the wall time and the bytes read.</summary>
-public sealed record LoadPass(double[] Milliseconds, int Failed, double Seconds, long Bytes, string? FirstFailure)
+/// <summary>
+/// What one load pass saw: 200 answers with their latencies (<see cref="Milliseconds"/>), anything else, the wall time and
+/// the bytes read; in an open loop also <see cref="SendLags"/>, how late each request was sent after it was due (the
+/// harness's own lag, already inside its latency), in milliseconds.
+/// </summary>
+public sealed record LoadPass(double[] Milliseconds, int Failed, double Seconds, long Bytes, string? FirstFailure, double[]? SendLags = null)
 {
     public int Answered => Milliseconds.Length;
     public double PerSecond => Answered / Seconds;
@@ -78,6 +82,7 @@ public sealed class HttpLoad : IDisposable
     {
         var total = (int)(rate * duration.TotalSeconds);
         var latencies = new double[total];
+        var lags = new double[total];
         var outcomes = new Task<(long Bytes, string? Failure)>[total];
         var start = Stopwatch.GetTimestamp();
         var sent = 0;
@@ -91,6 +96,7 @@ public sealed class HttpLoad : IDisposable
                 var uri = next();
                 outcomes[i] = Task.Run(async () =>
                 {
+                    lags[i] = Stopwatch.GetElapsedTime(dueAt).TotalMilliseconds;
                     var outcome = await GetAsync(uri);
                     latencies[i] = Stopwatch.GetElapsedTime(dueAt).TotalMilliseconds;
                     return outcome;
@@ -104,7 +110,7 @@ public sealed class HttpLoad : IDisposable
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var ok = done.Select((o, i) => (o, i)).Where(x => x.o.Failure is null).ToArray();
         return new LoadPass([.. ok.Select(x => latencies[x.i])], total - ok.Length, seconds, ok.Sum(x => x.o.Bytes),
-            done.Select(o => o.Failure).FirstOrDefault(f => f is not null));
+            done.Select(o => o.Failure).FirstOrDefault(f => f is not null), lags);
     }
 
     /// <summary>One GET, its body read to the end; the bytes read, or why it failed.</summary>
