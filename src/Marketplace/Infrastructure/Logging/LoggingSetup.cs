@@ -16,6 +16,7 @@ public static class LoggingSetup
             (services, logger) => WriteToConsole(
                 logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext(), builder),
             preserveStaticLogger: true);
+        CategoryCachedLoggerFactory.Decorate(builder.Services);
     }
 
     /// <summary>A logger for what happens before the host exists (a refused start), written like the host's.</summary>
