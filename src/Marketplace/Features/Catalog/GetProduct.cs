@@ -20,14 +20,16 @@ public static class GetProduct
             .Produces<ProductView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    public static async Task<IResult> GetAsync(Guid productId, NpgsqlDataSource database, IQuerySession session, HttpContext http)
+    public static async Task<IResult> GetAsync(Guid productId, NpgsqlDataSource database, HttpContext http)
     {
         if (await ListedJsonAsync(database, productId, http.RequestAborted) is { } json)
         {
             return TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
         }
 
-        return await ManageAsync(productId, session, http);
+        // Not listed: only its seller may see it, from the documents. The Marten session is resolved here rather than
+        // taken as a parameter, so that the visitors' requests for listed products (nearly all) never create one.
+        return await ManageAsync(productId, http.RequestServices.GetRequiredService<IQuerySession>(), http);
     }
 
     public static async Task<IResult> ManageAsync(Guid productId, IQuerySession session, HttpContext http)
