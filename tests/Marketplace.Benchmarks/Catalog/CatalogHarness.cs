@@ -7,9 +7,10 @@ namespace Marketplace.Benchmarks.Catalog;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Marketplace.Benchmarks -- catalog [--products 10000] [--seconds 10] [--in-flight 16,64]
-/// [--reps 3] [--warmup 20] [--pass-warmup 2] [--endpoints product,search] [--app-setting Name=Value]...</c>: the public catalog's product by id and a
+/// [--reps 3] [--warmup 20] [--pass-warmup 2] [--endpoints product,search] [--open-loop 0.25,0.5] [--app-setting Name=Value]...</c>: the public catalog's product by id and a
 /// 24-item search page, served by the app (child process) and by a raw Npgsql peer (another child process) from the
-/// same rows, in alternating closed-loop passes; then product by id in an open loop at half the app's peak. See docs/performance.md.
+/// same rows, in alternating closed-loop passes; then product by id in an open loop at fractions of the app's peak
+/// (<c>--open-loop 0.25,0.5</c>; the goal is set at half). See docs/performance.md.
 /// </summary>
 public static class CatalogHarness
 {
@@ -87,10 +88,14 @@ public static class CatalogHarness
 
         var peak = inFlights.Max(n => Median(samples.Where(s => s.Side == CatalogReport.App && s.Endpoint == CatalogReport.Product && s.InFlight == n)
             .Select(s => s.Pass.PerSecond)));
-        Console.WriteLine($"// open loop at half the app's peak of {peak:F0} product requests/s");
-        foreach (var target in new[] { appTarget, peerTarget })
+        double[] fractions = [.. Option(args, "--open-loop", "0.25,0.5").Split(',').Select(f => double.Parse(f, CultureInfo.InvariantCulture))];
+        Console.WriteLine($"// open loop at {string.Join(" and ", fractions)} of the app's peak of {peak:F0} product requests/s");
+        foreach (var fraction in fractions)
         {
-            samples.Add(await OpenPassAsync(target, peak / 2, passWarmup, seconds, cpu));
+            foreach (var target in new[] { appTarget, peerTarget })
+            {
+                samples.Add(await OpenPassAsync(target, peak, fraction, passWarmup, seconds, cpu));
+            }
         }
 
         Console.WriteLine($"// load average at the end {IntakeReport.LoadAverage()}");
@@ -112,14 +117,15 @@ public static class CatalogHarness
         return sample;
     }
 
-    private static async Task<CatalogSample> OpenPassAsync(CatalogTarget target, double rate, TimeSpan warmup, TimeSpan duration, CpuMeter cpu)
+    private static async Task<CatalogSample> OpenPassAsync(CatalogTarget target, double peak, double fraction, TimeSpan warmup, TimeSpan duration, CpuMeter cpu)
     {
+        var rate = peak * fraction;
         using var load = new HttpLoad(OpenLoopConnections);
         var next = target.Next(CatalogReport.Product);
         await load.OpenLoopAsync(next, rate, warmup);
         var loadAverage = IntakeReport.LoadAverage();
         var (pass, use) = await cpu.MeasureAsync(target.ProcessId, () => load.OpenLoopAsync(next, rate, duration));
-        var sample = new CatalogSample(target.Side, CatalogReport.Product, 0, 1, pass, use, rate);
+        var sample = new CatalogSample(target.Side, CatalogReport.Product, 0, 1, pass, use, rate, fraction);
         Report(sample, loadAverage);
         return sample;
     }
