@@ -27,6 +27,7 @@ public static class CatalogListings
         table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn<Guid>("shop_id").NotNull();
         table.AddColumn("shop_slug", "text").NotNull();
+        table.AddColumn("title", "text").NotNull();
         table.AddColumn("tags", "text[]").NotNull();
         table.AddColumn("price_amount", "bigint").NotNull();
         table.AddColumn("published_at", "timestamptz").NotNull();
@@ -35,6 +36,7 @@ public static class CatalogListings
         table.AddColumn("body", "text").NotNull();
         table.AddColumn("card", "text").NotNull();
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_search") { Columns = ["search"], Method = IndexMethod.gin });
+        table.Indexes.Add(new IndexDefinition("ix_catalog_listing_title") { Columns = ["title"], Method = IndexMethod.gin, Mask = "? gin_trgm_ops" });
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_tags") { Columns = ["tags"], Method = IndexMethod.gin });
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_newest") { Columns = ["published_at", "id"], SortOrder = SortOrder.Desc });
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_price") { Columns = ["price_amount", "id"] });
@@ -58,15 +60,15 @@ public static class CatalogListings
         var view = ProductView.Of(product, shop);
         session.QueueSqlCommand(
             $"""
-            insert into {Name} (id, shop_id, shop_slug, tags, price_amount, published_at, has_cover, search, body, card)
-            values (?, ?, ?, ?, ?, ?, ?,
+            insert into {Name} (id, shop_id, shop_slug, title, tags, price_amount, published_at, has_cover, search, body, card)
+            values (?, ?, ?, ?, ?, ?, ?, ?,
                 setweight(to_tsvector('{Language}', ?), 'A') || setweight(to_tsvector('{Language}', ?), 'B')
                 || setweight(to_tsvector('{Language}', ?), 'C') || setweight(to_tsvector('{Language}', ?), 'D'), ?, ?)
-            on conflict (id) do update set shop_id = excluded.shop_id, shop_slug = excluded.shop_slug, tags = excluded.tags,
+            on conflict (id) do update set shop_id = excluded.shop_id, shop_slug = excluded.shop_slug, title = excluded.title, tags = excluded.tags,
                 price_amount = excluded.price_amount, published_at = excluded.published_at, has_cover = excluded.has_cover, search = excluded.search,
                 body = excluded.body, card = excluded.card
             """,
-            product.Id, shop.Id, shop.Slug, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt, product.CoverVersion is not null,
+            product.Id, shop.Id, shop.Slug, product.Title, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt, product.CoverVersion is not null,
             product.Title, string.Join(' ', product.Tags.Select(t => t.Replace('-', ' '))), shop.Name, product.Description,
             JsonSerializer.Serialize(view, Json), JsonSerializer.Serialize(ProductCard.Of(view), Json));
     }

@@ -17,6 +17,7 @@ public sealed class CatalogModule : IFeatureModule
         {
             options.Schema.For<Product>().Index(x => x.ShopId).UseOptimisticConcurrency(true);
             options.Schema.For<ProductCover>();
+            options.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
             options.Storage.ExtendedSchemaObjects.Add(CatalogListings.Schema());
         });
     }
