@@ -27,7 +27,7 @@ public static class CatalogListings
         table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn<Guid>("shop_id").NotNull();
         table.AddColumn("shop_slug", "text").NotNull();
-        table.AddColumn("title", "text").NotNull();
+        table.AddColumn("title", "text").NotNull().DefaultValueByExpression("''");
         table.AddColumn("tags", "text[]").NotNull();
         table.AddColumn("price_amount", "bigint").NotNull();
         table.AddColumn("published_at", "timestamptz").NotNull();
