@@ -19,6 +19,12 @@ public static class CatalogListings
     /// <summary>The text search configuration of the search document and of every query against it.</summary>
     public const string Language = "english";
 
+    /// <summary>
+    /// What <see cref="Sync"/> writes, versioned: bump it whenever that changes (the view's shape, the search document),
+    /// and every listing of an older format is written again at start-up (<see cref="CatalogListingRefresh"/>).
+    /// </summary>
+    public const int Format = 1;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static Table Schema()
@@ -35,6 +41,7 @@ public static class CatalogListings
         table.AddColumn("has_cover", "boolean").NotNull().DefaultValueByExpression("false");
         table.AddColumn("body", "text").NotNull();
         table.AddColumn("card", "text").NotNull();
+        table.AddColumn("format", "integer").NotNull().DefaultValueByExpression("0");
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_search") { Columns = ["search"], Method = IndexMethod.gin });
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_title") { Columns = ["title"], Method = IndexMethod.gin, Mask = "? gin_trgm_ops" });
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_tags") { Columns = ["tags"], Method = IndexMethod.gin });
@@ -60,15 +67,16 @@ public static class CatalogListings
         var view = ProductView.Of(product, shop);
         session.QueueSqlCommand(
             $"""
-            insert into {Name} (id, shop_id, shop_slug, title, tags, price_amount, published_at, has_cover, search, body, card)
-            values (?, ?, ?, ?, ?, ?, ?, ?,
+            insert into {Name} (id, shop_id, shop_slug, title, tags, price_amount, published_at, has_cover, format, search, body, card)
+            values (?, ?, ?, ?, ?, ?, ?, ?, {Format},
                 setweight(to_tsvector('{Language}', ?), 'A') || setweight(to_tsvector('{Language}', ?), 'B')
                 || setweight(to_tsvector('{Language}', ?), 'C') || setweight(to_tsvector('{Language}', ?), 'D'), ?, ?)
             on conflict (id) do update set shop_id = excluded.shop_id, shop_slug = excluded.shop_slug, title = excluded.title, tags = excluded.tags,
                 price_amount = excluded.price_amount, published_at = excluded.published_at, has_cover = excluded.has_cover, search = excluded.search,
-                body = excluded.body, card = excluded.card
+                format = excluded.format, body = excluded.body, card = excluded.card
             """,
-            product.Id, shop.Id, shop.Slug, product.Title, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt, product.CoverVersion is not null,
+            product.Id, shop.Id, shop.Slug, product.Title, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt,
+            product.CoverVersion is not null,
             product.Title, string.Join(' ', product.Tags.Select(t => t.Replace('-', ' '))), shop.Name, product.Description,
             JsonSerializer.Serialize(view, Json), JsonSerializer.Serialize(ProductCard.Of(view), Json));
     }

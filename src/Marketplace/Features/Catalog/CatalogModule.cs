@@ -13,6 +13,7 @@ public sealed class CatalogModule : IFeatureModule
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
         services.AddScoped<ProductFileUploads>();
         services.AddDemoData<CatalogDemoData>();
+        services.AddHostedService<CatalogListingRefresh>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Product>().Index(x => x.ShopId).UseOptimisticConcurrency(true);
