@@ -75,6 +75,7 @@ public static partial class CatalogPeerServer
             json.WriteNumber("total", total);
             json.WriteNumber("page", 1);
             json.WriteNumber("pageSize", PageSize);
+            json.WriteBoolean("approximate", false); // the app's typo fallback runs only when nothing matched; every query here matches
             json.WriteEndObject();
             await json.FlushAsync(http.RequestAborted);
         });

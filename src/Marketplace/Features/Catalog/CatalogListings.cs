@@ -19,6 +19,12 @@ public static class CatalogListings
     /// <summary>The text search configuration of the search document and of every query against it.</summary>
     public const string Language = "english";
 
+    /// <summary>
+    /// What <see cref="Sync"/> writes, versioned: bump it whenever that changes (the view's shape, the search document),
+    /// and every listing of an older format is written again at start-up (<see cref="CatalogListingRefresh"/>).
+    /// </summary>
+    public const int Format = 1;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static Table Schema()
@@ -27,6 +33,7 @@ public static class CatalogListings
         table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn<Guid>("shop_id").NotNull();
         table.AddColumn("shop_slug", "text").NotNull();
+        table.AddColumn("title", "text").NotNull().DefaultValueByExpression("''");
         table.AddColumn("tags", "text[]").NotNull();
         table.AddColumn("price_amount", "bigint").NotNull();
         table.AddColumn("published_at", "timestamptz").NotNull();
@@ -34,7 +41,9 @@ public static class CatalogListings
         table.AddColumn("has_cover", "boolean").NotNull().DefaultValueByExpression("false");
         table.AddColumn("body", "text").NotNull();
         table.AddColumn("card", "text").NotNull();
+        table.AddColumn("format", "integer").NotNull().DefaultValueByExpression("0");
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_search") { Columns = ["search"], Method = IndexMethod.gin });
+        table.Indexes.Add(new IndexDefinition("ix_catalog_listing_title") { Columns = ["title"], Method = IndexMethod.gin, Mask = "? gin_trgm_ops" });
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_tags") { Columns = ["tags"], Method = IndexMethod.gin });
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_newest") { Columns = ["published_at", "id"], SortOrder = SortOrder.Desc });
         table.Indexes.Add(new IndexDefinition("ix_catalog_listing_price") { Columns = ["price_amount", "id"] });
@@ -62,15 +71,15 @@ public static class CatalogListings
     /// Writes one listing (<c>?</c> placeholders, in the order of <see cref="UpsertValues"/>): the statement <see cref="Sync"/>
     /// queues, public so that the catalog benchmark seeds its rows with the very same SQL and JSON.
     /// </summary>
-    public const string Upsert =
+    public static readonly string Upsert =
         $"""
-        insert into {Name} (id, shop_id, shop_slug, tags, price_amount, published_at, has_cover, search, body, card)
-        values (?, ?, ?, ?, ?, ?, ?,
+        insert into {Name} (id, shop_id, shop_slug, title, tags, price_amount, published_at, has_cover, format, search, body, card)
+        values (?, ?, ?, ?, ?, ?, ?, ?, {Format},
             setweight(to_tsvector('{Language}', ?), 'A') || setweight(to_tsvector('{Language}', ?), 'B')
             || setweight(to_tsvector('{Language}', ?), 'C') || setweight(to_tsvector('{Language}', ?), 'D'), ?, ?)
-        on conflict (id) do update set shop_id = excluded.shop_id, shop_slug = excluded.shop_slug, tags = excluded.tags,
+        on conflict (id) do update set shop_id = excluded.shop_id, shop_slug = excluded.shop_slug, title = excluded.title, tags = excluded.tags,
             price_amount = excluded.price_amount, published_at = excluded.published_at, has_cover = excluded.has_cover, search = excluded.search,
-            body = excluded.body, card = excluded.card
+            format = excluded.format, body = excluded.body, card = excluded.card
         """;
 
     /// <summary>The values of <see cref="Upsert"/>'s placeholders for a listed product: its columns, the four weighted texts, its JSON.</summary>
@@ -79,7 +88,8 @@ public static class CatalogListings
         var view = ProductView.Of(product, shop);
         return
         [
-            product.Id, shop.Id, shop.Slug, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt, product.CoverVersion is not null,
+            product.Id, shop.Id, shop.Slug, product.Title, product.Tags.ToArray(), product.PriceAmount, product.PublishedAt ?? product.UpdatedAt,
+            product.CoverVersion is not null,
             product.Title, string.Join(' ', product.Tags.Select(t => t.Replace('-', ' '))), shop.Name, product.Description,
             JsonSerializer.Serialize(view, Json), JsonSerializer.Serialize(ProductCard.Of(view), Json),
         ];

@@ -13,10 +13,12 @@ public sealed class CatalogModule : IFeatureModule
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
         services.AddScoped<ProductFileUploads>();
         services.AddDemoData<CatalogDemoData>();
+        services.AddHostedService<CatalogListingRefresh>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Product>().Index(x => x.ShopId).UseOptimisticConcurrency(true);
             options.Schema.For<ProductCover>();
+            options.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
             options.Storage.ExtendedSchemaObjects.Add(CatalogListings.Schema());
         });
     }

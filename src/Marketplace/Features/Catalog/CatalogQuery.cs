@@ -9,11 +9,23 @@ public static partial class CatalogQuery
     private const int MaxTerms = 8;
     private const int MaxTermLength = 40;
 
-    public static string Build(SearchProducts.Query query, NpgsqlParameterCollection parameters)
+    /// <param name="query">What to look for, filters and order.</param>
+    /// <param name="parameters">Where each value goes, as a positional parameter.</param>
+    /// <param name="approximate">
+    /// Match the words against titles by trigram similarity instead (<c>pg_trgm</c>'s word similarity), so a typo
+    /// ("botanicl") still finds the product: the fallback when the full-text search found nothing.
+    /// </param>
+    public static string Build(SearchProducts.Query query, NpgsqlParameterCollection parameters, bool approximate = false)
     {
-        var text = TextQuery(query.Q, parameters);
+        var text = approximate ? null : TextQuery(query.Q, parameters);
+        var similar = approximate ? Terms(query.Q).Select(term => Add(parameters, term)).ToList() : null;
         var where = new List<string>();
-        if (text is not null)
+        if (similar is { Count: > 0 })
+        {
+            // any word like a word of the title; the closer and the more words, the higher
+            where.Add("(" + string.Join(" or ", similar.Select(term => $"{term} <% l.title")) + ")");
+        }
+        else if (text is not null)
         {
             where.Add($"l.search @@ {text}");
         }
@@ -51,6 +63,7 @@ public static partial class CatalogQuery
         {
             ("price", _) => "l.price_amount, l.published_at desc, l.id desc",
             ("price-desc", _) => "l.price_amount desc, l.published_at desc, l.id desc",
+            _ when similar is { Count: > 0 } => $"{string.Join(" + ", similar.Select(term => $"word_similarity({term}, l.title)"))} desc, l.published_at desc, l.id desc",
             ("newest", _) or (_, null) => "l.published_at desc, l.id desc",
             _ => $"ts_rank(l.search, {text}) desc, l.published_at desc, l.id desc",
         };
@@ -74,11 +87,15 @@ public static partial class CatalogQuery
             return $"websearch_to_tsquery('{CatalogListings.Language}', {Add(parameters, q)})";
         }
 
-        var terms = Words().Matches(q).Select(m => m.Value[..Math.Min(m.Value.Length, MaxTermLength)]).Take(MaxTerms).ToList();
+        var terms = Terms(q);
         return terms.Count == 0
             ? null
             : $"to_tsquery('{CatalogListings.Language}', {Add(parameters, string.Join(" & ", terms.Select(t => t + ":*")))})";
     }
+
+    /// <summary>The query's words (letters and digits), at most <see cref="MaxTerms"/> of at most <see cref="MaxTermLength"/> characters.</summary>
+    public static IReadOnlyList<string> Terms(string? q) =>
+        string.IsNullOrWhiteSpace(q) ? [] : [.. Words().Matches(q).Select(m => m.Value[..Math.Min(m.Value.Length, MaxTermLength)]).Take(MaxTerms)];
 
     private static string Add<T>(NpgsqlParameterCollection parameters, T value)
     {

@@ -1,5 +1,4 @@
 using Marketplace.Features.Accounts;
-using Marketplace.Features.Shops;
 using Marketplace.Infrastructure.Persistence;
 using Marten;
 using Wolverine;
@@ -48,8 +47,8 @@ public static class DeleteProductFile
 
     public static async Task<(Outcome, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var product = await session.LoadAsync<Product>(command.ProductId, ct);
-        var shop = product is null ? null : await session.LoadAsync<Shop>(product.ShopId, ct);
+        var managed = await ProductAccess.LockAsync(session, command.ProductId, ct);
+        var (product, shop) = (managed?.Product, managed?.Shop);
         var file = product?.Files.Find(f => f.Id == command.FileId);
         if (product is null || shop is null || file is null)
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.Features.Shops;
+using Marketplace.Infrastructure.Persistence;
 using Marten;
 
 namespace Marketplace.Features.Catalog;
@@ -14,6 +15,19 @@ public static class ProductAccess
 
     /// <summary>What a use case's handler answers: the product it changed, or nothing when it is gone.</summary>
     public sealed record Outcome(Managed? Managed);
+
+    /// <summary>
+    /// For a use case's handler: opens the transaction holding the product's advisory lock, so that concurrent changes
+    /// of one product (a double submit, two tabs, a script) take turns instead of failing on a version conflict, then
+    /// loads the product and its shop; null when either is gone or the shop is closed.
+    /// </summary>
+    public static async Task<Managed?> LockAsync(IDocumentSession session, Guid productId, CancellationToken ct)
+    {
+        await AdvisoryLocks.HoldAsync(session, $"product:{productId}", ct);
+        var product = await session.LoadAsync<Product>(productId, ct);
+        var shop = product is null ? null : await session.LoadAsync<Shop>(product.ShopId, ct);
+        return product is null || shop is null || shop.Status == ShopStatus.Closed ? null : new Managed(product, shop);
+    }
 
     public static async Task<Managed?> ManagedAsync(IQuerySession session, Guid productId, ClaimsPrincipal user, CancellationToken ct)
     {

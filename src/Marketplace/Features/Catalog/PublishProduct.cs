@@ -1,6 +1,5 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Payouts;
-using Marketplace.Features.Shops;
 using Marketplace.Infrastructure.Persistence;
 using Marten;
 using Wolverine;
@@ -46,9 +45,9 @@ public static class PublishProduct
 
     public static async Task<(Result, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var product = await session.LoadAsync<Product>(command.ProductId, ct);
-        var shop = product is null ? null : await session.LoadAsync<Shop>(product.ShopId, ct);
-        if (product is null || shop is null || shop.Status == ShopStatus.Closed)
+        var managed = await ProductAccess.LockAsync(session, command.ProductId, ct);
+        var (product, shop) = (managed?.Product, managed?.Shop);
+        if (product is null || shop is null)
         {
             return (new Result(null, new Dictionary<string, string>()), []);
         }

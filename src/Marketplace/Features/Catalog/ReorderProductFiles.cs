@@ -1,6 +1,5 @@
 using FluentValidation;
 using Marketplace.Features.Accounts;
-using Marketplace.Features.Shops;
 using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
 using Marten;
@@ -44,8 +43,8 @@ public static class ReorderProductFiles
 
     public static async Task<ProductAccess.Outcome> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var product = await session.LoadAsync<Product>(command.ProductId, ct);
-        var shop = product is null ? null : await session.LoadAsync<Shop>(product.ShopId, ct);
+        var managed = await ProductAccess.LockAsync(session, command.ProductId, ct);
+        var (product, shop) = (managed?.Product, managed?.Shop);
         if (product is null || shop is null || !command.FileIds.Order().SequenceEqual(product.Files.Select(f => f.Id).Order()))
         {
             return new(null);

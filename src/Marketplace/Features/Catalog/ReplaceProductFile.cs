@@ -1,5 +1,4 @@
 using Marketplace.Features.Accounts;
-using Marketplace.Features.Shops;
 using Marketplace.Infrastructure.Persistence;
 using Marten;
 using Wolverine;
@@ -38,10 +37,10 @@ public static class ReplaceProductFile
 
     public static async Task<(ProductAccess.Outcome, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var product = await session.LoadAsync<Product>(command.ProductId, ct);
-        var shop = product is null ? null : await session.LoadAsync<Shop>(product.ShopId, ct);
+        var managed = await ProductAccess.LockAsync(session, command.ProductId, ct);
+        var (product, shop) = (managed?.Product, managed?.Shop);
         var index = product?.Files.FindIndex(f => f.Id == command.File.Id) ?? -1;
-        if (product is null || shop is null || shop.Status == ShopStatus.Closed || index < 0)
+        if (product is null || shop is null || index < 0)
         {
             return (new(null), []);
         }

@@ -18,7 +18,12 @@ public static class SearchProducts
         string? Sort = null, int? Page = null, int? PageSize = null);
 
     /// <summary>A page of results as the pages read it; the API writes the same rows as JSON.</summary>
-    public sealed record Page(IReadOnlyList<string> Cards, long Total, int Number, int Size);
+    /// <param name="Cards">Each product's stored card JSON.</param>
+    /// <param name="Total">How many products match in all.</param>
+    /// <param name="Number">The page number (1 and up).</param>
+    /// <param name="Size">The page size.</param>
+    /// <param name="Approximate">Nothing matched the words, so these are titles that look like them (typos).</param>
+    public sealed record Page(IReadOnlyList<string> Cards, long Total, int Number, int Size, bool Approximate = false);
 
     public static void Map(RouteGroupBuilder products) =>
         products.MapGet("", GetAsync).WithName("SearchProducts")
@@ -27,7 +32,7 @@ public static class SearchProducts
             .Produces<ProductPage>();
 
     /// <summary>The response's shape, for the API reference.</summary>
-    public sealed record ProductPage(IReadOnlyList<ProductCard> Items, long Total, int Page, int PageSize);
+    public sealed record ProductPage(IReadOnlyList<ProductCard> Items, long Total, int Page, int PageSize, bool Approximate);
 
     public static async Task GetAsync(
         string? q, string? shop, string? tag, long? minPrice, long? maxPrice, bool? free, string? sort, int? page, int? pageSize,
@@ -47,16 +52,26 @@ public static class SearchProducts
         json.WriteNumber("total", result.Total);
         json.WriteNumber("page", result.Number);
         json.WriteNumber("pageSize", result.Size);
+        json.WriteBoolean("approximate", result.Approximate);
         json.WriteEndObject();
         await json.FlushAsync(http.RequestAborted);
     }
 
+    /// <summary>The page of results; when the words matched nothing, the titles most like them instead.</summary>
     public static async Task<Page> RunAsync(NpgsqlDataSource database, Query query, CancellationToken ct)
+    {
+        var page = await RunAsync(database, query, approximate: false, ct);
+        return page.Total == 0 && CatalogQuery.Terms(query.Q).Count > 0 && (query.Sort is null or "" or "relevance")
+            ? await RunAsync(database, query, approximate: true, ct)
+            : page;
+    }
+
+    private static async Task<Page> RunAsync(NpgsqlDataSource database, Query query, bool approximate, CancellationToken ct)
     {
         var number = Paging.Number(query.Page);
         var size = Paging.Size(query.PageSize, DefaultPageSize, MaxPageSize);
         await using var command = database.CreateCommand();
-        var sql = CatalogQuery.Build(query, command.Parameters);
+        var sql = CatalogQuery.Build(query, command.Parameters, approximate);
         command.CommandText = $"{sql} limit {size} offset {(number - 1) * size}";
         var cards = new List<string>(size);
         long total = 0;
@@ -76,6 +91,6 @@ public static class SearchProducts
             total = (long)(await command.ExecuteScalarAsync(ct))!;
         }
 
-        return new Page(cards, total, number, size);
+        return new Page(cards, total, number, size, approximate);
     }
 }

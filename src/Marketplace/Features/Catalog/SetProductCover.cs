@@ -1,5 +1,4 @@
 using Marketplace.Features.Accounts;
-using Marketplace.Features.Shops;
 using Marketplace.Infrastructure.Images;
 using Marketplace.Infrastructure.Persistence;
 using Marketplace.Infrastructure.Web;
@@ -57,9 +56,9 @@ public static class SetProductCover
 
     public static async Task<ProductAccess.Outcome> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var product = await session.LoadAsync<Product>(command.ProductId, ct);
-        var shop = product is null ? null : await session.LoadAsync<Shop>(product.ShopId, ct);
-        if (product is null || shop is null || shop.Status == ShopStatus.Closed)
+        var managed = await ProductAccess.LockAsync(session, command.ProductId, ct);
+        var (product, shop) = (managed?.Product, managed?.Shop);
+        if (product is null || shop is null)
         {
             return new(null);
         }

@@ -13,7 +13,7 @@ namespace Marketplace.Features.StripeWebhooks;
 public sealed class StripeWebhooksModule : IFeatureModule
 {
     private static readonly string WaitingPredicate =
-        $"CAST(data ->> 'Status' as integer) in ({(int)StripeEventStatus.Received}, {(int)StripeEventStatus.Retrying})";
+        $"((data ->> 'Status'::text))::integer = ANY (ARRAY[{(int)StripeEventStatus.Received}, {(int)StripeEventStatus.Retrying}])";
 
     /// <summary>The local queue the messages of stored events wait in.</summary>
     public const string Queue = "stripe-events";

@@ -7,7 +7,7 @@ namespace Marketplace.Tests.Features.Accounts;
 public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
 {
     [Fact]
-    public async Task Demo_data_makes_one_confirmed_account_per_role_a_starter_forum_and_an_onboarded_shop_whose_seller_is_told_once_and_prints_the_sign_ins()
+    public async Task Demo_data_makes_one_confirmed_account_per_role_a_starter_forum_and_an_onboarded_shop_with_published_products_whose_seller_is_told_once_and_prints_the_sign_ins()
     {
         var seeder = Host.Services.GetRequiredService<DemoDataSeeder>();
 
@@ -23,7 +23,9 @@ public sealed class SeedingTests(AppFixture fixture) : AccountsTest(fixture)
         var shops = await QueryAsync(session => Marten.QueryableExtensions.ToListAsync(session.Query<Marketplace.Features.Shops.Shop>()));
         shops.ShouldHaveSingleItem().Slug.ShouldBe(Marketplace.Features.Payouts.DemoShop.Slug);
         (await SendAsync(s => s.Get.Url($"/api/shops/{shops[0].Slug}"))).ReadAsJson<Marketplace.Features.Shops.ShopView>()!.CanPublish.ShouldBeTrue();
-        (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumThread>()))).ShouldBe(1);
+        (await QueryAsync(session => Marten.QueryableExtensions.CountAsync(session.Query<Marketplace.Features.Forum.ForumThread>(), t => t.Subject == null))).ShouldBe(1);
+        var products = await SendAsync(s => s.Get.Url($"/api/products?shop={shops[0].Slug}"));
+        products.ReadAsJson<System.Text.Json.JsonElement>().GetProperty("total").GetInt64().ShouldBe(4);
         var admin = await LoginAsync("admin@marketplace.localhost", DemoAccounts.Password);
         await AsUserAsync(admin.AccessToken, s => s.Get.Url("/api/admin/users"));
         var seller = DemoAccounts.People[2].Email;

@@ -30,6 +30,21 @@ public sealed class SearchProductsTests(AppFixture fixture) : CatalogTest(fixtur
     }
 
     [Fact]
+    public async Task A_misspelt_search_finds_titles_that_look_like_it_and_says_so()
+    {
+        var seller = await SellerReadyToSellAsync();
+        await PublishedProductAsync(seller, Fields("Botanical Patterns"));
+        await PublishedProductAsync(seller, Fields("Geometric Tiles"));
+
+        var exact = await SearchAsync("q=botanical");
+        exact.GetProperty("approximate").GetBoolean().ShouldBeFalse();
+        var typo = await SearchAsync("q=botanicl%20patems");
+        Titles(typo).ShouldBe(["Botanical Patterns"]);
+        typo.GetProperty("approximate").GetBoolean().ShouldBeTrue();
+        (await SearchAsync("q=zzqqxx")).GetProperty("total").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Pages_carry_the_total_and_never_repeat_or_skip_a_product()
     {
         var seller = await SellerReadyToSellAsync();
