@@ -59,6 +59,17 @@ public static class CatalogHarness
         }
 
         var cpu = CpuMeter.OfCluster(dataDirectory);
+        foreach (var target in new[] { peerTarget, appTarget })
+        {
+            var (_, idle) = await cpu.MeasureAsync(target.ProcessId, async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                return true;
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {target.Side} idle for 5 s: server {idle.Server / idle.Seconds:P1} of a core, " +
+                $"PostgreSQL {idle.Postgres / idle.Seconds:P1}, other work {idle.OtherCores:F2} cores"));
+        }
+
         var endpoints = Option(args, "--endpoints", $"{CatalogReport.Product},{CatalogReport.Search}").Split(',');
         foreach (var target in new[] { peerTarget, appTarget })
         {
