@@ -57,18 +57,24 @@ public static partial class CatalogPeerServer
         {
             await using var command = dataSource.CreateCommand(SearchSql);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = TsQuery(q) });
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
-            json.WriteStartObject();
-            json.WriteStartArray("items");
+            var cards = new List<string>(PageSize);
             long total = 0;
             await using (var reader = await command.ExecuteReaderAsync(http.RequestAborted))
             {
                 while (await reader.ReadAsync(http.RequestAborted))
                 {
-                    json.WriteRawValue(reader.GetString(0), skipInputValidation: true);
+                    cards.Add(reader.GetString(0));
                     total = reader.GetInt64(1);
                 }
+            }
+
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+            json.WriteStartObject();
+            json.WriteStartArray("items");
+            foreach (var card in cards)
+            {
+                json.WriteRawValue(card, skipInputValidation: true);
             }
 
             json.WriteEndArray();
