@@ -6,8 +6,8 @@
 SPEC is openapi/spec3.json or spec3.yaml of stripe/openapi at COMMIT. Writes, beside this script,
 stripe-spec.json (the served operations and every schema they reach, for the response tests) and, in the
 sandbox library, Wire/stripe-operations.json (each operation's parameters and expandable fields, which the
-sandbox checks requests against at run time). spec-additions.json is merged first: parameters Stripe added
-after the vendored version that the sandbox serves; the script refuses to run once the spec has them itself.
+sandbox checks requests against at run time). spec-additions.json is merged first: what Stripe changed after the
+vendored version in what the sandbox serves; the script refuses to run once the spec has a change itself.
 """
 import json
 import pathlib
@@ -108,6 +108,12 @@ def merge_additions(spec):
             if prop in spec["components"]["schemas"][name]["properties"]:
                 sys.exit(f"{name}.{prop} is in the spec now: remove it from spec-additions.json")
             spec["components"]["schemas"][name]["properties"][prop] = schema
+    for name, properties in additions.get("propertyChanges", {}).items():
+        for prop, changes in properties.items():
+            target = spec["components"]["schemas"][name]["properties"][prop]
+            if all(target.get(key) == value for key, value in changes.items()):
+                sys.exit(f"{name}.{prop} is {changes} in the spec now: remove it from spec-additions.json")
+            target.update(changes)
     spec["components"]["schemas"].update(additions.get("schemas", {}))
 
 
