@@ -29,10 +29,15 @@ public sealed partial class StripeSpec
     /// <summary>The API version of the description the table was generated from.</summary>
     public string Version { get; }
 
+    /// <summary>The operations the table describes, as <c>POST /v1/accounts/{}</c>: path parameters unnamed.</summary>
+    public IReadOnlyCollection<string> Operations => _operations.Keys;
+
+    public static string KeyOf(string method, string path) => Normalize($"{method.ToUpperInvariant()} {path}");
+
     /// <summary>Refuses what Stripe would refuse of the call's parameters and <c>expand[]</c>; a call the description does not know passes.</summary>
     public void Check(string method, string path, StripeForm form)
     {
-        if (!_operations.TryGetValue(Normalize($"{method.ToUpperInvariant()} {path}"), out var operation))
+        if (!_operations.TryGetValue(KeyOf(method, path), out var operation))
         {
             return;
         }
