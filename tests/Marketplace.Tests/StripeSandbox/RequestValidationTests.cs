@@ -26,6 +26,17 @@ public sealed class RequestValidationTests(AppFixture fixture) : StripeSandboxTe
         refusal.Message.ShouldBe("Received unknown parameter: transfer_grup");
     }
 
+    [Fact]
+    public async Task Parameters_named_like_the_descriptions_own_keywords_are_known()
+    {
+        var options = new TransferCreateOptions { Amount = 100, Currency = "usd", Destination = "acct_missing", Description = "Order 1" };
+
+        var refusal = await Should.ThrowAsync<StripeException>(() => new TransferService(Stripe).CreateAsync(options));
+
+        refusal.StripeError.Code.ShouldBe("resource_missing");
+        refusal.StripeError.Param.ShouldBe("destination");
+    }
+
     [Theory]
     [InlineData("capabilities[card_payments][requestd]", "true")]
     [InlineData("business_profile[nam]", "Glyph Foundry")]
@@ -82,6 +93,10 @@ public sealed class RequestValidationTests(AppFixture fixture) : StripeSandboxTe
         var transfer = await RefusalAsync(HttpMethod.Post, "/v1/transfers", new() { ["amount"] = "100", ["currency"] = "zzz", ["destination"] = "acct_x" });
         transfer.GetProperty("param").GetString().ShouldBe("currency");
         transfer.GetProperty("message").GetString()!.ShouldStartWith("Invalid currency: zzz. Stripe currently supports these currencies: usd, aed,");
+
+        var payout = await RefusalAsync(HttpMethod.Post, "/v1/payouts", new() { ["amount"] = "100", ["currency"] = "zzz" });
+        payout.GetProperty("param").GetString().ShouldBe("currency");
+        payout.GetProperty("message").GetString()!.ShouldStartWith("Invalid currency: zzz.");
 
         var checkout = await RefusalAsync(HttpMethod.Post, "/v1/checkout/sessions", new()
         {

@@ -45,9 +45,10 @@ def load(path):
     return json.loads(text)
 
 
-def strip(node):
+def strip(node, names=False):
+    """Drops prose and Stripe-internal keys; the keys of a properties map are names (a parameter may be called description)."""
     if isinstance(node, dict):
-        return {k: strip(v) for k, v in node.items() if k not in DROPPED_KEYS}
+        return {k: strip(v, k == "properties" and not names) for k, v in node.items() if names or k not in DROPPED_KEYS}
     if isinstance(node, list):
         return [strip(v) for v in node]
     return node
