@@ -135,7 +135,7 @@ def main(spec_path, commit):
                "file": pathlib.Path(spec_path).name}
     out = {"openapi": spec["openapi"], "info": version, "paths": paths, "components": {"schemas": trimmed}}
     (HERE / "stripe-spec.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    (SANDBOX / "stripe-operations.json").write_text(json.dumps(operations(paths, trimmed, version), sort_keys=True) + "\n",
+    (SANDBOX / "stripe-operations.json").write_text(json.dumps(operations(paths, trimmed, version), indent=1, sort_keys=True) + "\n",
                                                     encoding="utf-8")
 
 
