@@ -72,15 +72,26 @@ public sealed class SandboxPaymentIntent
 /// <summary>Why a card was refused: Stripe's code, decline code and message, and the failed charge.</summary>
 public sealed record CardDecline(string Code, string? DeclineCode, string Message, string? Charge = null)
 {
-    public JsonObject Render() => new()
+    /// <summary>Stripe's error object leaves out what does not apply rather than writing null (its schema has no null there).</summary>
+    public JsonObject Render()
     {
-        ["charge"] = Charge,
-        ["code"] = Code,
-        ["decline_code"] = DeclineCode,
-        ["doc_url"] = $"https://stripe.com/docs/error-codes/{Code.Replace('_', '-')}",
-        ["message"] = Message,
-        ["param"] = null,
-        ["payment_method"] = null,
-        ["type"] = "card_error",
-    };
+        var error = new JsonObject
+        {
+            ["code"] = Code,
+            ["doc_url"] = $"https://stripe.com/docs/error-codes/{Code.Replace('_', '-')}",
+            ["message"] = Message,
+            ["type"] = "card_error",
+        };
+        if (Charge is not null)
+        {
+            error["charge"] = Charge;
+        }
+
+        if (DeclineCode is not null)
+        {
+            error["decline_code"] = DeclineCode;
+        }
+
+        return error;
+    }
 }

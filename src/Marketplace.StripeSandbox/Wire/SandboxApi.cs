@@ -22,20 +22,20 @@ public delegate Task<JsonObject> StripeOperation(SandboxApiRequest request);
 public static class SandboxApi
 {
     public static IEndpointConventionBuilder MapStripeGet(this IEndpointRouteBuilder api, string pattern, StripeOperation operation) =>
-        api.MapGet(pattern, (HttpContext http) => RunAsync(http, operation));
+        api.MapGet(pattern, (HttpContext http) => RunAsync(http, operation, pattern));
 
     public static IEndpointConventionBuilder MapStripePost(this IEndpointRouteBuilder api, string pattern, StripeOperation operation) =>
-        api.MapPost(pattern, (HttpContext http) => RunAsync(http, operation));
+        api.MapPost(pattern, (HttpContext http) => RunAsync(http, operation, pattern));
 
     public static IEndpointConventionBuilder MapStripeDelete(this IEndpointRouteBuilder api, string pattern, StripeOperation operation) =>
-        api.MapDelete(pattern, (HttpContext http) => RunAsync(http, operation));
+        api.MapDelete(pattern, (HttpContext http) => RunAsync(http, operation, pattern));
 
     /// <summary>Stripe's answer to a path it does not serve.</summary>
     public static void MapUnrecognized(this IEndpointRouteBuilder api) =>
         api.Map("/{**path}", (HttpContext http) => RunAsync(http, request => throw new StripeApiException(
-            StatusCodes.Status404NotFound, $"Unrecognized request URL ({request.Http.Request.Method}: /v1/{request.Route("path")}).")));
+            StatusCodes.Status404NotFound, $"Unrecognized request URL ({request.Http.Request.Method}: /v1/{request.Route("path")})."), pattern: null));
 
-    private static async Task RunAsync(HttpContext http, StripeOperation operation)
+    private static async Task RunAsync(HttpContext http, StripeOperation operation, string? pattern)
     {
         var requestId = SandboxIds.New("req", 14);
         http.Response.Headers["Request-Id"] = requestId;
@@ -46,6 +46,11 @@ public static class SandboxApi
         {
             RequireSandboxKey(http.Request, services.GetRequiredService<SandboxSettings>().ApiKey);
             var form = await StripeForm.ReadAsync(http.Request);
+            if (pattern is not null)
+            {
+                StripeSpec.Instance.Check(http.Request.Method, $"/v1{pattern}", form);
+            }
+
             var account = http.Request.Headers["Stripe-Account"].ToString() is { Length: > 0 } header ? header : null;
             if (account is not null && await session.LoadAsync<SandboxAccount>(account, http.RequestAborted) is null or { Deauthorized: true })
             {

@@ -17,9 +17,9 @@ public sealed class StripeApiException(int status, string message, string? code 
 
     public string? Param { get; } = param;
 
-    /// <summary>Stripe's missing object: 404 when the path names it, 400 when a parameter does.</summary>
+    /// <summary>Stripe's missing object: 404 with <c>param: "id"</c> when the path names it, 400 when a parameter does.</summary>
     public static StripeApiException NoSuch(string resource, string id, string? param = null) =>
-        new(param is null ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, $"No such {resource}: '{id}'", "resource_missing", param);
+        new(param is null ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, $"No such {resource}: '{id}'", "resource_missing", param ?? "id");
 
     public static StripeApiException Missing(string param) =>
         new(StatusCodes.Status400BadRequest, $"Missing required param: {param}.", "parameter_missing", param);

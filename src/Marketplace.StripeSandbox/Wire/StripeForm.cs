@@ -45,6 +45,9 @@ public sealed class StripeForm
         return new StripeForm(root, "");
     }
 
+    /// <summary>The parameters as read: each value a string, or a dictionary of the names nested under it.</summary>
+    public IReadOnlyDictionary<string, object> Tree => _node;
+
     public bool Has(params string[] path) => Find(path) is not null;
 
     public string? String(params string[] path) => Find(path) switch
