@@ -31,9 +31,9 @@ public static class CreateProduct
             return ShopProblems.NotFound();
         }
 
-        if (request.Price?.Currency is { } currency && currency != options.Value.Currency)
+        if (ProductProblems.WrongCurrency(request, options.Value) is { } wrongCurrency)
         {
-            return ProductProblems.WrongCurrency(options.Value.Currency);
+            return wrongCurrency;
         }
 
         var product = await bus.InvokeAsync<Product>(new Command(shop.Id, request), ct, UseCases.InvokeTimeout);

@@ -40,6 +40,14 @@ public static class GetProduct
             : TypedResults.Ok(await ProductPublishing.SellerViewAsync(session, managed.Product, managed.Shop, http.RequestAborted));
     }
 
+    /// <summary>Whether the product is in the catalog, without reading its JSON.</summary>
+    public static async Task<bool> IsListedAsync(NpgsqlDataSource database, Guid productId, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"select exists (select 1 from {CatalogListings.Name} where id = $1)");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = productId });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public static async Task<string?> ListedJsonAsync(NpgsqlDataSource database, Guid productId, CancellationToken ct)
     {
         await using var command = database.CreateCommand($"select body from {CatalogListings.Name} where id = $1");

@@ -21,8 +21,11 @@ public static class ProductProblems
         statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "A published product keeps at least one file.",
         detail: "Upload its replacement first, or unpublish the product.");
 
-    public static IResult WrongCurrency(string currency) => ValidationProblems.Field(
-        "price.currency", $"Prices in this marketplace are in {currency.ToUpperInvariant()}.");
+    /// <summary>A 400 on <c>price.currency</c> when the request names a currency other than the marketplace's; null otherwise.</summary>
+    public static IResult? WrongCurrency(ProductRules.Fields request, CatalogOptions options) =>
+        request.Price?.Currency is { } currency && currency != options.Currency
+            ? ValidationProblems.Field("price.currency", $"Prices in this marketplace are in {options.Currency.ToUpperInvariant()}.")
+            : null;
 
     public static IResult Changed() => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Conflict, title: "The product was changed meanwhile.",

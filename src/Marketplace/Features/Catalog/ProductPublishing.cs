@@ -35,6 +35,10 @@ public static class ProductPublishing
     public static async Task<IReadOnlyDictionary<string, string>> MissingAsync(IQuerySession session, Product product, Shop shop, CancellationToken ct) =>
         Missing(product, shop, await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct));
 
+    /// <summary>The endpoints' answer to a use case's outcome: the seller's view of the changed product, or 404 when it is gone.</summary>
+    public static async Task<IResult> SellerViewOrNotFoundAsync(ProductAccess.Outcome outcome, IQuerySession session, CancellationToken ct) =>
+        outcome.Managed is { } changed ? TypedResults.Ok(await SellerViewAsync(session, changed.Product, changed.Shop, ct)) : ProductProblems.NotFound();
+
     public static async Task<ProductView> SellerViewAsync(IQuerySession session, Product product, Shop shop, CancellationToken ct) =>
         ProductView.ForSeller(product, shop, [.. (await MissingAsync(session, product, shop, ct)).Keys]);
 }

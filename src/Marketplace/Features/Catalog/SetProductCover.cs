@@ -50,9 +50,7 @@ public static class SetProductCover
             : await ExecuteAsync(new Command(productId, null), bus, session, http.RequestAborted);
 
     private static async Task<IResult> ExecuteAsync(Command command, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
-        (await bus.InvokeAsync<ProductAccess.Outcome>(command, ct, UseCases.InvokeTimeout)).Managed is { } changed
-            ? TypedResults.Ok(await ProductPublishing.SellerViewAsync(session, changed.Product, changed.Shop, ct))
-            : ProductProblems.NotFound();
+        await ProductPublishing.SellerViewOrNotFoundAsync(await bus.InvokeAsync<ProductAccess.Outcome>(command, ct, UseCases.InvokeTimeout), session, ct);
 
     public static async Task<ProductAccess.Outcome> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -83,7 +81,7 @@ public static class SetProductCover
     public static async Task<IResult> GetAsync(Guid productId, string size, NpgsqlDataSource database, IQuerySession session, HttpContext http)
     {
         var ct = http.RequestAborted;
-        var listed = await GetProduct.ListedJsonAsync(database, productId, ct) is not null;
+        var listed = await GetProduct.IsListedAsync(database, productId, ct);
         if (!listed && await ProductAccess.ManagedAsync(session, productId, http.User, ct) is null
             || await session.LoadAsync<ProductCover>(productId, ct) is not { } cover)
         {

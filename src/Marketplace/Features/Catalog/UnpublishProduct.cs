@@ -29,9 +29,7 @@ public static class UnpublishProduct
         }
 
         var result = await bus.InvokeAsync<ProductAccess.Outcome>(new Command(productId), ct, UseCases.InvokeTimeout);
-        return result.Managed is { } changed
-            ? TypedResults.Ok(await ProductPublishing.SellerViewAsync(session, changed.Product, changed.Shop, ct))
-            : ProductProblems.NotFound();
+        return await ProductPublishing.SellerViewOrNotFoundAsync(result, session, ct);
     }
 
     public static async Task<ProductAccess.Outcome> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)

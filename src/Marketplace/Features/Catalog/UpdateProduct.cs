@@ -29,15 +29,13 @@ public static class UpdateProduct
             return ProductProblems.NotFound();
         }
 
-        if (request.Price?.Currency is { } currency && currency != options.Value.Currency)
+        if (ProductProblems.WrongCurrency(request, options.Value) is { } wrongCurrency)
         {
-            return ProductProblems.WrongCurrency(options.Value.Currency);
+            return wrongCurrency;
         }
 
         var updated = await bus.InvokeAsync<ProductAccess.Outcome>(new Command(productId, request), ct, UseCases.InvokeTimeout);
-        return updated.Managed is { } changed
-            ? TypedResults.Ok(await ProductPublishing.SellerViewAsync(session, changed.Product, changed.Shop, ct))
-            : ProductProblems.NotFound();
+        return await ProductPublishing.SellerViewOrNotFoundAsync(updated, session, ct);
     }
 
     public static async Task<ProductAccess.Outcome> HandleAsync(

@@ -173,8 +173,8 @@ public sealed class ProductEditorModel(IQuerySession session, IMessageBus bus, I
             return NotFound();
         }
 
-        Product = await ProductPublishing.SellerViewAsync(session, managed.Product, managed.Shop, ct);
         Missing = await ProductPublishing.MissingAsync(session, managed.Product, managed.Shop, ct);
+        Product = ProductView.ForSeller(managed.Product, managed.Shop, [.. Missing.Keys]);
         return null;
     }
 }
