@@ -79,6 +79,24 @@ public static class AuthenticationSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Authentication for requests that carry something to authenticate: a cookie, an <c>Authorization</c> header or a
+    /// hub's token. A visitor's request carries none of them, so the handlers would only find nothing; skipping them
+    /// leaves the same anonymous user and saves two handler instances on every anonymous request.
+    /// </summary>
+    public static IApplicationBuilder UseMarketplaceAuthentication(this IApplicationBuilder app)
+    {
+        // WebApplication adds UseAuthentication() in front of the pipeline unless the root builder says it was called;
+        // a branch's UseAuthentication() marks only the branch.
+        app.Properties[AuthenticationMiddlewareSetKey] = true;
+        return app.UseWhen(HasCredentials, authenticated => authenticated.UseAuthentication());
+    }
+
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
+    private static bool HasCredentials(HttpContext context) =>
+        context.Request.Headers.Cookie.Count > 0 || context.Request.Headers.Authorization.Count > 0 || HubWebSocketToken(context) is not null;
+
     public static bool HasBearerToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ||
         HubWebSocketToken(context) is not null;

@@ -14,20 +14,14 @@ public sealed class CrossSiteRequestCheck(RequestDelegate next)
 {
     public const string Header = "X-Requested-With";
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (IsCookieAuthenticatedUnsafeCall(context) && Refusal(context) is { } reason)
-        {
-            await ErrorResponses.WriteAsync(context, new ProblemDetails
+    public Task InvokeAsync(HttpContext context) =>
+        IsCookieAuthenticatedUnsafeCall(context) && Refusal(context) is { } reason
+            ? ErrorResponses.WriteAsync(context, new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden, Type = ProblemTypes.CrossSiteRequest,
                 Title = "The request may come from another site.", Detail = reason,
-            });
-            return;
-        }
-
-        await next(context);
-    }
+            })
+            : next(context);
 
     private static bool IsCookieAuthenticatedUnsafeCall(HttpContext context) =>
         !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)

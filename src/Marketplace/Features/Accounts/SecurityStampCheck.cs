@@ -10,19 +10,19 @@ namespace Marketplace.Features.Accounts;
 /// </summary>
 public sealed class SecurityStampCheck(RequestDelegate next, SecurityStampCache stamps, IOptions<IdentityOptions> identity)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? CheckAsync(context) : next(context);
+
+    private async Task CheckAsync(HttpContext context)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true)
+        var claimed = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var id = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
+        var current = id == Guid.Empty ? null : await stamps.GetAsync(id, context.RequestAborted);
+        if (claimed is null || current is null || !string.Equals(claimed, current, StringComparison.Ordinal))
         {
-            var claimed = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-            var id = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
-            var current = id == Guid.Empty ? null : await stamps.GetAsync(id, context.RequestAborted);
-            if (claimed is null || current is null || !string.Equals(claimed, current, StringComparison.Ordinal))
-            {
-                context.User = new ClaimsPrincipal(new ClaimsIdentity());
-                context.Response.Cookies.Delete(AccountCookies.Application);
-            }
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            context.Response.Cookies.Delete(AccountCookies.Application);
         }
 
         await next(context);

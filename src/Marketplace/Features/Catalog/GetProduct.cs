@@ -1,3 +1,4 @@
+using System.Data;
 using Marketplace.Features.Accounts;
 using Marten;
 using Npgsql;
@@ -24,7 +25,7 @@ public static class GetProduct
     {
         if (await ListedJsonAsync(database, productId, http.RequestAborted) is { } json)
         {
-            return TypedResults.Text(json, "application/json", System.Text.Encoding.UTF8);
+            return new StoredJson(json);
         }
 
         // Not listed: only its seller may see it, from the documents. The Marten session is resolved here rather than
@@ -48,10 +49,21 @@ public static class GetProduct
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    public static async Task<string?> ListedJsonAsync(NpgsqlDataSource database, Guid productId, CancellationToken ct)
+    /// <summary>The listed product's stored JSON as the UTF-8 bytes PostgreSQL sends, never decoded into a string.</summary>
+    public static async Task<byte[]?> ListedJsonAsync(NpgsqlDataSource database, Guid productId, CancellationToken ct)
     {
         await using var command = database.CreateCommand($"select body from {CatalogListings.Name} where id = $1");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = productId });
-        return await command.ExecuteScalarAsync(ct) as string;
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        // The row is already buffered (not sequential access), so reading its column as a stream does no I/O.
+        await using var column = reader.GetStream(0);
+        var json = new byte[column.Length];
+        column.ReadExactly(json);
+        return json;
     }
 }

@@ -9,16 +9,20 @@ namespace Marketplace.Infrastructure.Validation;
 /// </summary>
 public sealed class QueryTextGuard(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async: most requests pass, and they should cost no state machine or dictionary.
+    public Task InvokeAsync(HttpContext context) =>
+        Problems(context) is { } errors ? RefuseAsync(context, errors) : next(context);
+
+    private static Dictionary<string, string[]>? Problems(HttpContext context)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Dictionary<string, string[]>? errors = null;
         foreach (var (key, values) in context.Request.Query)
         {
             foreach (var value in values.Append(key))
             {
                 if (TextCharacters.Problem(value, multiLine: false) is { } problem)
                 {
-                    errors.TryAdd(key, [problem]);
+                    (errors ??= new(StringComparer.Ordinal)).TryAdd(key, [problem]);
                 }
             }
         }
@@ -27,16 +31,15 @@ public sealed class QueryTextGuard(RequestDelegate next)
         {
             if (value is string text && TextCharacters.Problem(text, multiLine: false) is { } problem)
             {
-                errors.TryAdd(key, [problem]);
+                (errors ??= new(StringComparer.Ordinal)).TryAdd(key, [problem]);
             }
         }
 
-        if (errors.Count == 0)
-        {
-            await next(context);
-            return;
-        }
+        return errors;
+    }
 
+    private static async Task RefuseAsync(HttpContext context, Dictionary<string, string[]> errors)
+    {
         if (ErrorResponses.WantsHtml(context))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -26,14 +26,13 @@ public sealed class ExpensiveWorkLimit(RequestDelegate next, IConfiguration conf
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (RateLimiting.IsRead(context.Request) || context.GetEndpoint()?.Metadata.GetMetadata<ExpensiveWorkAttribute>() is null)
-        {
-            await next(context);
-            return;
-        }
+    public Task InvokeAsync(HttpContext context) =>
+        RateLimiting.IsRead(context.Request) || context.GetEndpoint()?.Metadata.GetMetadata<ExpensiveWorkAttribute>() is null
+            ? next(context)
+            : LimitAsync(context);
 
+    private async Task LimitAsync(HttpContext context)
+    {
         using var lease = await _limiter.AcquireAsync(1, context.RequestAborted);
         if (lease.IsAcquired)
         {

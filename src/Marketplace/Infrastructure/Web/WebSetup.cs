@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Files;
 using Marketplace.Infrastructure.Images;
 using Marketplace.Infrastructure.Modules;
@@ -77,7 +78,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<QueryTextGuard>();
-        app.UseAuthentication();
+        app.UseMarketplaceAuthentication();
         app.UseFeatureMiddleware();
         app.UseRateLimiter();
         app.UseMiddleware<ExpensiveWorkLimit>();
