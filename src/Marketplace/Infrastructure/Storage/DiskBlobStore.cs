@@ -52,6 +52,23 @@ public sealed class DiskBlobStore : IBlobStore
         }
     }
 
+    public async Task<string?> ProblemAsync(CancellationToken ct)
+    {
+        // A dot name is never a key, so the probe cannot meet a blob; it is gone again when the check ends.
+        var probe = Path.Combine(_root, $".ready-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(_root);
+            await using var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await file.WriteAsync(new byte[1], ct);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"The folder {_root} cannot be written: {e.Message}";
+        }
+    }
+
     public Task<Stream?> OpenReadAsync(string key, CancellationToken ct) => Task.FromResult(Open(PathOf(key)));
 
     public Task<Stream?> OpenReadAsync(string key, long from, long? to, CancellationToken ct)

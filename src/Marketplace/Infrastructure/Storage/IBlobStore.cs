@@ -42,4 +42,10 @@ public interface IBlobStore
     /// <paramref name="contentType"/>, when the store can sign one (S3); null otherwise (serve the bytes yourself).
     /// </summary>
     Task<Uri?> PresignReadAsync(string key, TimeSpan lifetime, string downloadName, string contentType);
+
+    /// <summary>
+    /// Null when the store can take and give files now; otherwise why not (the folder cannot be written, the bucket
+    /// cannot be reached or listed), for the readiness check.
+    /// </summary>
+    Task<string?> ProblemAsync(CancellationToken ct);
 }

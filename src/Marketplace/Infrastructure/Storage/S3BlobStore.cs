@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -76,6 +77,19 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
+        }
+    }
+
+    public async Task<string?> ProblemAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, MaxKeys = 1 }, ct);
+            return null;
+        }
+        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException or TaskCanceledException)
+        {
+            return $"The bucket {_bucket} cannot be listed: {e.Message}";
         }
     }
 

@@ -1,17 +1,20 @@
 using System.Text.Json;
+using Marketplace.Infrastructure.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace Marketplace.Infrastructure.Web;
 
-/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (it can reach PostgreSQL).</summary>
+/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (it can reach PostgreSQL and its file store).</summary>
 public static class HealthChecks
 {
     private const string Ready = "ready";
 
     public static void AddMarketplaceHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [Ready], timeout: TimeSpan.FromSeconds(3));
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [Ready], timeout: TimeSpan.FromSeconds(3))
+            .AddCheck<StorageHealthCheck>("storage", tags: [Ready], timeout: TimeSpan.FromSeconds(3));
 
     public static void MapMarketplaceHealthChecks(this IEndpointRouteBuilder app)
     {
@@ -48,5 +51,13 @@ public static class HealthChecks
                 return HealthCheckResult.Unhealthy("PostgreSQL is unreachable.");
             }
         }
+    }
+
+    private sealed class StorageHealthCheck(IBlobStore store) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await store.ProblemAsync(cancellationToken) is { } problem
+                ? HealthCheckResult.Unhealthy(problem)
+                : HealthCheckResult.Healthy("Files can be stored.");
     }
 }

@@ -79,4 +79,12 @@ public abstract partial class BlobStoreContract
         });
         return (upload, halfway.Task);
     }
+
+    [Fact]
+    public async Task A_usable_store_reports_no_problem_and_leaves_nothing_behind()
+    {
+        (await Store.ProblemAsync(None)).ShouldBeNull();
+
+        (await EverythingStoredAsync()).ShouldBeEmpty();
+    }
 }

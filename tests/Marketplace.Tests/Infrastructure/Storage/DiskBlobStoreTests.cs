@@ -25,6 +25,17 @@ public sealed class DiskBlobStoreTests : BlobStoreContract
     }
 
     [Fact]
+    public async Task A_folder_that_cannot_be_made_is_a_problem_named_for_readiness()
+    {
+        var notAFolder = Path.Combine(_root.FullName, "a-file");
+        await File.WriteAllTextAsync(notAFolder, "occupied");
+
+        var problem = await new DiskBlobStore(notAFolder).ProblemAsync(CancellationToken.None);
+
+        problem.ShouldNotBeNull().ShouldContain(notAFolder);
+    }
+
+    [Fact]
     public async Task The_local_path_is_the_file_holding_the_blobs_bytes()
     {
         await Store.PutAsync("products/p1/files/f1", Upload("served by sendfile"), "text/plain", CancellationToken.None);

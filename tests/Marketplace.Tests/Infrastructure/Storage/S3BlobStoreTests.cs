@@ -32,6 +32,14 @@ public sealed class S3BlobStoreTests(S3rverFixture s3) : BlobStoreContract, ICla
     }
 
     [Fact]
+    public async Task A_bucket_that_does_not_exist_is_a_problem_named_for_readiness()
+    {
+        using var store = new S3BlobStore(s3.OptionsFor("no-such-bucket"), TimeProvider.System, NullLogger<S3BlobStore>.Instance);
+
+        (await store.ProblemAsync(CancellationToken.None)).ShouldNotBeNull().ShouldContain("no-such-bucket");
+    }
+
+    [Fact]
     public async Task A_presigned_url_downloads_the_blob_over_http_with_its_name_and_type()
     {
         await Store.PutAsync("products/p1/files/f1", Upload("%PDF-1.7 the menu"), "application/octet-stream", CancellationToken.None);

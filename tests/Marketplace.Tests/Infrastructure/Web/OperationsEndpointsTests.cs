@@ -13,13 +13,14 @@ public sealed class OperationsEndpointsTests(AppFixture fixture) : IntegrationTe
     }
 
     [Fact]
-    public async Task Readiness_reports_postgres_healthy()
+    public async Task Readiness_reports_postgres_and_the_file_store_healthy()
     {
         var result = await Host.Scenario(s => s.Get.Url("/health/ready"));
 
         var report = result.ReadAsJson<JsonElement>();
         report.GetProperty("status").GetString().ShouldBe("Healthy");
         report.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString().ShouldBe("Healthy");
+        report.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString().ShouldBe("Healthy");
     }
 
     [Fact]
