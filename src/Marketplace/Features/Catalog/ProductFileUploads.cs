@@ -1,3 +1,4 @@
+using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Files;
 using Marketplace.Infrastructure.Storage;
 using Marketplace.Infrastructure.Web;
@@ -9,9 +10,10 @@ namespace Marketplace.Features.Catalog;
 /// name we make; then the use case records it, and if it cannot (the product went away meanwhile, the commit
 /// failed), the stored bytes are deleted again. Either the file is recorded and stored, or nothing is left.
 /// </summary>
-public sealed class ProductFileUploads(UploadStaging staging, UntrustedFiles files, IBlobStore blobs, TimeProvider clock)
+public sealed class ProductFileUploads(UploadStaging staging, UploadSlots slots, UntrustedFiles files, IBlobStore blobs, TimeProvider clock)
 {
     public const int MaxFilesPerProduct = 50;
+    private static readonly TimeSpan RetryWhenBusy = TimeSpan.FromSeconds(10);
 
     public sealed record Uploaded(Guid FileId, string Name, long Size, string ContentType, string Kind, string Sha256, IReadOnlyList<string> Warnings)
     {
@@ -27,6 +29,13 @@ public sealed class ProductFileUploads(UploadStaging staging, UntrustedFiles fil
     public async Task<(ProductFile? File, IResult? Problem)> ReceiveAsync(
         HttpRequest request, Guid productId, Guid fileId, Func<ProductFile, Task<bool>> record, CancellationToken ct)
     {
+        using var slot = slots.TryTake(Members.IdOf(request.HttpContext.User) ?? Guid.Empty, out var busy);
+        if (slot is null)
+        {
+            RateLimiting.SetRetryAfter(request.HttpContext, RetryWhenBusy);
+            return (null, Refusal(busy!));
+        }
+
         var staged = await staging.StageAsync(request, ct);
         if (staged is StagingResult.Refused refused)
         {

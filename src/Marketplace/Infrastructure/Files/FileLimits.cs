@@ -44,4 +44,13 @@ public sealed class FileLimits
 
     /// <summary>Largest image file (64 MiB): an image's container is walked in memory before any header is trusted.</summary>
     public long MaxImageBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Uploads one member may have in progress at once on a node; one more is a 429. A seller uploads a product's
+    /// files one or two at a time; dozens at once would only fill the disk and the cores.
+    /// </summary>
+    public int MaxConcurrentUploadsPerMember { get; set; } = 2;
+
+    /// <summary>Uploads a node takes at once, from everyone; one more is a 503 with <c>Retry-After</c> (staging, hashing and inspecting use the disk and the cores).</summary>
+    public int MaxConcurrentUploads { get; set; } = 16;
 }

@@ -20,6 +20,7 @@ public static class FilesSetup
         builder.Services.AddOptions<FileLimits>().BindConfiguration(FileLimits.Section).PostConfigure(limits =>
             limits.TempPath = limits.TempPath is { Length: > 0 } configured ? Path.GetFullPath(configured, contentRoot) : defaultFolder);
         builder.Services.AddSingleton<UploadStaging>();
+        builder.Services.AddSingleton<UploadSlots>();
         builder.Services.AddSingleton<UntrustedFiles>();
         builder.Services.AddHostedService<StaleUploadSweep>();
     }
