@@ -16,6 +16,7 @@ public static class SandboxDocuments
 
     public static void Register(StoreOptions options)
     {
+        options.Listeners.Add(new SandboxCreationStamp());
         options.Schema.For<SandboxAccount>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
         options.Schema.For<SandboxAccountLink>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
         options.Schema.For<SandboxLoginLink>().DatabaseSchemaName(DatabaseSchema);

@@ -8,12 +8,16 @@ namespace Marketplace.StripeSandbox.Events;
 /// A Stripe event the sandbox emitted: the exact JSON it delivers (and signs), and every delivery attempt made.
 /// <see cref="Account"/> is set for events of connected accounts, which are signed with the Connect secret.
 /// </summary>
-public sealed class SandboxEvent : ISandboxAccountObject
+public sealed class SandboxEvent : ISandboxListed
 {
     public string Id { get; set; } = "";
     public string Type { get; set; } = "";
     public string? Account { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The event's <c>created</c>.</summary>
+    public long Created => CreatedAt.ToUnixTimeSeconds();
+
     public string Payload { get; set; } = "";
 
     /// <summary>How many concurrent copies each delivery round sends (the duplicate fault), fixed at the first round.</summary>

@@ -14,9 +14,9 @@ public static class GetPaymentObjects
     {
         api.MapStripeGet("/payment_intents/{id}", async request => (await LoadAsync<SandboxPaymentIntent>(request, "payment_intent")).Render());
         api.MapStripeGet("/charges/{id}", async request => await RenderChargeAsync(request.Transaction.Session,
-            await LoadAsync<SandboxCharge>(request, "charge"), request.Http.RequestAborted));
-        api.MapStripeGet("/refunds/{id}", async request => (await LoadAsync<SandboxRefund>(request, "refund")).Render());
-        api.MapStripeGet("/disputes/{id}", async request => (await LoadAsync<SandboxDispute>(request, "dispute")).Render());
+            await request.LoadInAccountAsync<SandboxCharge>("charge"), request.Http.RequestAborted));
+        api.MapStripeGet("/refunds/{id}", async request => (await request.LoadInAccountAsync<SandboxRefund>("refund")).Render());
+        api.MapStripeGet("/disputes/{id}", async request => (await request.LoadInAccountAsync<SandboxDispute>("dispute")).Render());
     }
 
     /// <summary>A charge with its refunds, newest first.</summary>

@@ -46,6 +46,12 @@ public sealed partial class StripeSpec
         StripeExpandPaths.Check(operation["response"]!.AsObject(), form.Strings("expand"), this);
     }
 
+    /// <summary>The names nested under a parameter of an operation (<c>POST /v1/accounts</c>, <c>capabilities</c>).</summary>
+    public IReadOnlyCollection<string> ParameterNames(string operation, string parameter) =>
+        _operations.TryGetValue(Normalize(operation), out var found) && found["parameters"]?["properties"]?[parameter]?["properties"] is JsonObject names
+            ? [.. names.Select(pair => pair.Key)]
+            : [];
+
     /// <summary>The fields of the named schema that <c>expand[]</c> may name, each with the schemas it expands to.</summary>
     internal JsonObject? ExpandableFieldsOf(string schema) => _expandable[schema] as JsonObject;
 
