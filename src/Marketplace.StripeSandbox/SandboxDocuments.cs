@@ -24,6 +24,7 @@ public static class SandboxDocuments
         options.Schema.For<SandboxPayout>().DatabaseSchemaName(DatabaseSchema).Index(x => x.Account).Index(x => x.CreatedAt);
         options.Schema.For<SandboxEvent>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true)
             .Index(x => x.Account).Index(x => x.CreatedAt);
+        options.Schema.For<SandboxApiVersions>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<IdempotentResponse>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<SandboxBalanceTransaction>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<SandboxCheckoutSession>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);

@@ -19,6 +19,8 @@ public sealed class SandboxTransaction(IDocumentSession session, IMessageBus out
     /// </summary>
     public static readonly TimeSpan InvokeTimeout = TimeSpan.FromSeconds(30);
 
+    private string? _apiVersion;
+
     public IDocumentSession Session => session;
 
     public IMessageBus Outbox => outbox;
@@ -31,7 +33,8 @@ public sealed class SandboxTransaction(IDocumentSession session, IMessageBus out
     public async Task<SandboxEvent> EmitAsync(string type, JsonObject dataObject, string? account, JsonObject? previousAttributes = null)
     {
         // Events of one change keep their order even when the clock does not move between them.
-        var stripeEvent = SandboxEvent.Create(type, account, dataObject, previousAttributes, requestId, idempotencyKey, SandboxCreationStamp.Next(UnixNow));
+        _apiVersion ??= (await SandboxApiVersions.LoadAsync(session)).ForEvents;
+        var stripeEvent = SandboxEvent.Create(type, account, dataObject, previousAttributes, requestId, idempotencyKey, SandboxCreationStamp.Next(UnixNow), _apiVersion);
         session.Insert(stripeEvent);
         await outbox.PublishAsync(new DeliverSandboxEvent(stripeEvent.Id));
         return stripeEvent;

@@ -93,6 +93,7 @@ public static class StripeSandboxHosting
 
         var control = sandbox.MapGroup("/control");
         ControlFaults.Map(control);
+        ControlApiVersions.Map(control);
         ControlOnboarding.Map(control);
         CreditBalance.Map(control);
         TriggerPayout.Map(control);

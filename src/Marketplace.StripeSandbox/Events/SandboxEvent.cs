@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Marketplace.StripeSandbox.Wire;
-using Stripe;
 
 namespace Marketplace.StripeSandbox.Events;
 
@@ -34,7 +33,8 @@ public sealed class SandboxEvent : ISandboxListed
     public Guid Version { get; set; }
 
     public static SandboxEvent Create(
-        string type, string? account, JsonObject dataObject, JsonObject? previousAttributes, string? requestId, string? idempotencyKey, DateTimeOffset at)
+        string type, string? account, JsonObject dataObject, JsonObject? previousAttributes, string? requestId, string? idempotencyKey, DateTimeOffset at,
+        string apiVersion)
     {
         var id = SandboxIds.New("evt");
         var data = new JsonObject { ["object"] = dataObject.DeepClone() };
@@ -49,7 +49,7 @@ public sealed class SandboxEvent : ISandboxListed
             payload["account"] = account;
         }
 
-        payload["api_version"] = StripeConfiguration.ApiVersion;
+        payload["api_version"] = apiVersion;
         payload["created"] = at.ToUnixTimeSeconds();
         payload["data"] = data;
         payload["livemode"] = false;
