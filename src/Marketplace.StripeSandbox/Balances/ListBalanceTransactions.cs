@@ -16,7 +16,7 @@ public static class ListBalanceTransactions
         .Add("currency", form => StripeListFilters<SandboxBalanceTransaction>.Equals(t => t.Currency, form.Required("currency").ToLowerInvariant()))
         .MatchesNothing("payout");
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/balance_transactions", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/balance_transactions", ExecuteAsync).EmulatesList(Filters);
 
     public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
         StripeList.PageAsync(request, "/v1/balance_transactions", "balance_transaction", Filters, t => t.Render());

@@ -22,7 +22,7 @@ public static class AccountCapabilities
             var (account, capability) = await LoadAsync(request);
             return CapabilityObject.Render(account, capability);
         });
-        api.MapStripePost("/accounts/{id}/capabilities/{capability}", UpdateAsync);
+        api.MapStripePost("/accounts/{id}/capabilities/{capability}", UpdateAsync).Emulates(["requested"], "account.updated", "capability.updated");
     }
 
     public static async Task<JsonObject> UpdateAsync(SandboxApiRequest request)

@@ -10,7 +10,12 @@ namespace Marketplace.StripeSandbox.Connect;
 /// </summary>
 public static class CreateAccount
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/accounts", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/accounts", ExecuteAsync).Emulates(
+    [
+        "business_profile[mcc]", "business_profile[name]", "business_profile[product_description]", "business_profile[support_email]",
+        "business_profile[support_phone]", "business_profile[support_url]", "business_profile[url]", "business_type", "capabilities", "controller",
+        "country", "default_currency", "email", "metadata", "settings[payouts][schedule]", "type",
+    ]);
 
     public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

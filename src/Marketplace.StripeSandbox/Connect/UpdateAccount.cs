@@ -9,7 +9,13 @@ namespace Marketplace.StripeSandbox.Connect;
 /// </summary>
 public static class UpdateAccount
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/accounts/{id}", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/accounts/{id}", ExecuteAsync).Emulates(
+    [
+        "business_profile[mcc]", "business_profile[name]", "business_profile[product_description]", "business_profile[support_email]",
+        "business_profile[support_phone]", "business_profile[support_url]", "business_profile[url]", "business_type", "capabilities", "email",
+        "metadata", "settings[payouts][schedule]",
+    ],
+    "account.updated", "capability.updated");
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

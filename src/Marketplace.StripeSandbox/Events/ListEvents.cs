@@ -16,7 +16,7 @@ public static class ListEvents
         .OneOf("types", e => e.Type)
         .Add("delivery_success", form => form.Bool("delivery_success") == true ? e => e.DeliveredAt != null : e => e.DeliveredAt == null);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/events", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/events", ExecuteAsync).EmulatesList(Filters);
 
     private static Expression<Func<SandboxEvent, bool>> OfType(string type)
     {

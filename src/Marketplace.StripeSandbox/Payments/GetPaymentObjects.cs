@@ -12,7 +12,7 @@ public static class GetPaymentObjects
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapStripeGet("/payment_intents/{id}", async request => (await LoadAsync<SandboxPaymentIntent>(request, "payment_intent")).Render());
+        api.MapStripeGet("/payment_intents/{id}", async request => (await LoadAsync<SandboxPaymentIntent>(request, "payment_intent")).Render()).Emulates([]);
         api.MapStripeGet("/charges/{id}", async request => await RenderChargeAsync(request.Transaction.Session,
             await request.LoadInAccountAsync<SandboxCharge>("charge"), request.Http.RequestAborted));
         api.MapStripeGet("/refunds/{id}", async request => (await request.LoadInAccountAsync<SandboxRefund>("refund")).Render());

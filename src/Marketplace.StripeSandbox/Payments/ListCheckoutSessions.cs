@@ -18,7 +18,7 @@ public static class ListCheckoutSessions
         .MatchesNothing("payment_link")
         .MatchesNothing("subscription");
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/checkout/sessions", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/checkout/sessions", ExecuteAsync).EmulatesList(Filters);
 
     public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
         StripeList.PageAsync(request, "/v1/checkout/sessions", "checkout.session", Filters, CheckoutSessionObject.Render);

@@ -25,8 +25,8 @@ public static class ListPaymentObjects
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapStripeGet("/charges", request => StripeList.PageAsync(request, "/v1/charges", "charge", Charges,
-            charge => GetPaymentObjects.RenderChargeAsync(request.Transaction.Session, charge, request.Http.RequestAborted)));
-        api.MapStripeGet("/refunds", request => StripeList.PageAsync(request, "/v1/refunds", "refund", Refunds, refund => refund.Render()));
-        api.MapStripeGet("/disputes", request => StripeList.PageAsync(request, "/v1/disputes", "dispute", Disputes, dispute => dispute.Render()));
+            charge => GetPaymentObjects.RenderChargeAsync(request.Transaction.Session, charge, request.Http.RequestAborted))).EmulatesList(Charges);
+        api.MapStripeGet("/refunds", request => StripeList.PageAsync(request, "/v1/refunds", "refund", Refunds, refund => refund.Render())).EmulatesList(Refunds);
+        api.MapStripeGet("/disputes", request => StripeList.PageAsync(request, "/v1/disputes", "dispute", Disputes, dispute => dispute.Render())).EmulatesList(Disputes);
     }
 }

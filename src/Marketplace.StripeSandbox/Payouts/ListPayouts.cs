@@ -10,7 +10,7 @@ public static class ListPayouts
         .Equal("status", p => p.Status)
         .Equal("destination", p => p.Destination);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/payouts", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/payouts", ExecuteAsync).EmulatesList(Filters);
 
     public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
         StripeList.PageAsync(request, "/v1/payouts", "payout", Filters, p => p.Render());

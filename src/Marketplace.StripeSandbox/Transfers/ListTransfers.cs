@@ -15,8 +15,8 @@ public static class ListTransfers
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapStripeGet("/transfers", request => StripeList.PageAsync(request, "/v1/transfers", "transfer", Filters, transfer => transfer.Render()));
-        api.MapStripeGet("/transfers/{id}/reversals", ReversalsAsync);
+        api.MapStripeGet("/transfers", request => StripeList.PageAsync(request, "/v1/transfers", "transfer", Filters, transfer => transfer.Render())).EmulatesList(Filters);
+        api.MapStripeGet("/transfers/{id}/reversals", ReversalsAsync).Emulates(["ending_before", "limit", "starting_after"]);
     }
 
     public static async Task<JsonObject> ReversalsAsync(SandboxApiRequest request)

@@ -15,7 +15,10 @@ public static class StripeList
 {
     private static readonly System.Reflection.MethodInfo CompareTo = typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!;
 
-    private static readonly string[] Paging = ["limit", "starting_after", "ending_before", "expand", "created"];
+    /// <summary>What every list takes besides its filters (<c>created</c> only where Stripe's description has it).</summary>
+    public static readonly IReadOnlyList<string> PagingParameters = ["created", "ending_before", "limit", "starting_after"];
+
+    private static readonly string[] Paging = [.. PagingParameters, "expand"];
 
     public static Task<JsonObject> PageAsync<T>(
         SandboxApiRequest request, string url, string resource, StripeListFilters<T> filters, Func<T, JsonObject> render) where T : class, ISandboxListed =>
