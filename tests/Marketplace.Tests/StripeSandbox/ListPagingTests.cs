@@ -69,6 +69,27 @@ public sealed class ListPagingTests(AppFixture fixture) : StripeSandboxTest(fixt
         first.Url.ShouldBe($"/v1/transfers/{transfer.Id}/reversals");
     }
 
+    [Fact]
+    public async Task A_checkout_sessions_line_items_page_in_the_order_given()
+    {
+        var sessions = new Stripe.Checkout.SessionService(Stripe);
+        var session = await sessions.CreateAsync(new Stripe.Checkout.SessionCreateOptions
+        {
+            Mode = "payment", SuccessUrl = "https://shop.example/paid",
+            LineItems = [.. new[] { "Serif", "Sans", "Mono" }.Select(name => new Stripe.Checkout.SessionLineItemOptions
+            {
+                Quantity = 1, PriceData = new() { Currency = "usd", UnitAmount = 900, ProductData = new() { Name = name } },
+            })],
+        });
+        var items = new Stripe.Checkout.SessionLineItemService(Stripe);
+
+        var first = await items.ListAsync(session.Id, new Stripe.Checkout.SessionLineItemListOptions { Limit = 2 });
+        var rest = await items.ListAsync(session.Id, new Stripe.Checkout.SessionLineItemListOptions { Limit = 2, StartingAfter = first.Data[^1].Id });
+
+        first.Data.Concat(rest.Data).Select(item => item.Description).ShouldBe(["Serif", "Sans", "Mono"]);
+        (first.HasMore, rest.HasMore).ShouldBe((true, false));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(101)]
