@@ -16,6 +16,7 @@ public static class SandboxDocuments
 
     public static void Register(StoreOptions options)
     {
+        options.Listeners.Add(new SandboxCreationStamp());
         options.Schema.For<SandboxAccount>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
         options.Schema.For<SandboxAccountLink>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
         options.Schema.For<SandboxLoginLink>().DatabaseSchemaName(DatabaseSchema);
@@ -23,6 +24,7 @@ public static class SandboxDocuments
         options.Schema.For<SandboxPayout>().DatabaseSchemaName(DatabaseSchema).Index(x => x.Account).Index(x => x.CreatedAt);
         options.Schema.For<SandboxEvent>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true)
             .Index(x => x.Account).Index(x => x.CreatedAt);
+        options.Schema.For<SandboxApiVersions>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<IdempotentResponse>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<SandboxBalanceTransaction>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<SandboxCheckoutSession>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);

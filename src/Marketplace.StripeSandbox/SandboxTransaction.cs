@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Marketplace.StripeSandbox.Events;
+using Marketplace.StripeSandbox.Wire;
 using Marten;
 using Wolverine;
 
@@ -18,7 +19,7 @@ public sealed class SandboxTransaction(IDocumentSession session, IMessageBus out
     /// </summary>
     public static readonly TimeSpan InvokeTimeout = TimeSpan.FromSeconds(30);
 
-    private DateTimeOffset _lastEventAt;
+    private string? _apiVersion;
 
     public IDocumentSession Session => session;
 
@@ -32,9 +33,8 @@ public sealed class SandboxTransaction(IDocumentSession session, IMessageBus out
     public async Task<SandboxEvent> EmitAsync(string type, JsonObject dataObject, string? account, JsonObject? previousAttributes = null)
     {
         // Events of one change keep their order even when the clock does not move between them.
-        var at = Now;
-        _lastEventAt = at > _lastEventAt ? at : _lastEventAt.AddTicks(1);
-        var stripeEvent = SandboxEvent.Create(type, account, dataObject, previousAttributes, requestId, idempotencyKey, _lastEventAt);
+        _apiVersion ??= (await SandboxApiVersions.LoadAsync(session)).ForEvents;
+        var stripeEvent = SandboxEvent.Create(type, account, dataObject, previousAttributes, requestId, idempotencyKey, SandboxCreationStamp.Next(UnixNow), _apiVersion);
         session.Insert(stripeEvent);
         await outbox.PublishAsync(new DeliverSandboxEvent(stripeEvent.Id));
         return stripeEvent;

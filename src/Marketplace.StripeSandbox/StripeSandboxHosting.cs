@@ -61,6 +61,7 @@ public static class StripeSandboxHosting
         CreateAccount.Map(api);
         GetAccount.Map(api);
         UpdateAccount.Map(api);
+        AccountCapabilities.Map(api);
         DeleteAccount.Map(api);
         CreateAccountLink.Map(api);
         CreateLoginLink.Map(api);
@@ -68,16 +69,20 @@ public static class StripeSandboxHosting
         CreatePayout.Map(api);
         GetPayout.Map(api);
         ListPayouts.Map(api);
+        ListBalanceTransactions.Map(api);
         GetEvent.Map(api);
         ListEvents.Map(api);
         GetBalanceTransaction.Map(api);
         CreateCheckoutSession.Map(api);
         GetCheckoutSession.Map(api);
+        ListCheckoutSessions.Map(api);
         ExpireCheckoutSession.Map(api);
         GetPaymentObjects.Map(api);
+        ListPaymentObjects.Map(api);
         CreateRefund.Map(api);
         CreateTransfer.Map(api);
         GetTransfer.Map(api);
+        ListTransfers.Map(api);
         ReverseTransfer.Map(api);
         api.MapUnrecognized();
 
@@ -88,6 +93,7 @@ public static class StripeSandboxHosting
 
         var control = sandbox.MapGroup("/control");
         ControlFaults.Map(control);
+        ControlApiVersions.Map(control);
         ControlOnboarding.Map(control);
         CreditBalance.Map(control);
         TriggerPayout.Map(control);

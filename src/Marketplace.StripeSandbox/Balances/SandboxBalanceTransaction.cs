@@ -5,7 +5,7 @@ using Marten;
 namespace Marketplace.StripeSandbox.Balances;
 
 /// <summary>One movement of a balance (a charge, its fee, a refund, a transfer, a payout, a dispute).</summary>
-public sealed class SandboxBalanceTransaction : ISandboxAccountObject
+public sealed class SandboxBalanceTransaction : ISandboxListed
 {
     public string Id { get; set; } = "";
 
@@ -20,6 +20,9 @@ public sealed class SandboxBalanceTransaction : ISandboxAccountObject
     public string? Source { get; set; }
     public string? Description { get; set; }
     public long Created { get; set; }
+
+    /// <summary>Where lists place it (<see cref="ISandboxListed"/>); stamped when first saved.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Stripe's fee on a card payment in the US: 2.9% plus 30 cents.</summary>
     public static long CardFee(long amount) => (long)Math.Round(amount * 0.029m, MidpointRounding.AwayFromZero) + 30;

@@ -26,6 +26,7 @@ public static class AccountObject
     {
         var settings = StripeJson.Parse(Settings);
         settings["dashboard"]!["display_name"] = account.BusinessProfile.Name;
+        settings["payouts"]!["schedule"] = account.PayoutSchedule.Render();
         return new JsonObject
         {
             ["id"] = account.Id,
@@ -95,7 +96,8 @@ public static class AccountObject
         ["pending_verification"] = new JsonArray(),
     };
 
-    private static JsonObject BankAccount(SandboxAccount account) => new()
+    /// <summary>The account's bank account, the <c>data.object</c> of <c>account.external_account.created</c>.</summary>
+    public static JsonObject BankAccount(SandboxAccount account) => new()
     {
         ["id"] = account.BankAccountId,
         ["object"] = "bank_account",

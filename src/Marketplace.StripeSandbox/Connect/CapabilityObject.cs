@@ -11,14 +11,16 @@ public static class CapabilityObject
         ["id"] = capability,
         ["object"] = "capability",
         ["account"] = account.Id,
-        ["future_requirements"] = Requirements([], null),
-        ["requested"] = true,
-        ["requested_at"] = account.Created,
-        ["requirements"] = Requirements(account.CurrentlyDue, account.DisabledReason),
-        ["status"] = account.Capabilities[capability],
+        ["future_requirements"] = Requirements([], [], null),
+        ["requested"] = account.Capabilities.ContainsKey(capability),
+        ["requested_at"] = account.Capabilities.ContainsKey(capability) ? account.Created : null,
+        ["requirements"] = account.Capabilities.ContainsKey(capability)
+            ? Requirements(account.CurrentlyDue, account.PastDue, account.DisabledReason)
+            : Requirements([], [], null),
+        ["status"] = SandboxCapabilities.StatusOf(account, capability),
     };
 
-    private static JsonObject Requirements(IReadOnlyList<string> due, string? disabledReason) => new()
+    private static JsonObject Requirements(IReadOnlyList<string> due, IReadOnlyList<string> pastDue, string? disabledReason) => new()
     {
         ["alternatives"] = new JsonArray(),
         ["current_deadline"] = null,
@@ -26,7 +28,7 @@ public static class CapabilityObject
         ["disabled_reason"] = disabledReason,
         ["errors"] = new JsonArray(),
         ["eventually_due"] = StripeJson.Strings(due),
-        ["past_due"] = StripeJson.Strings(due),
+        ["past_due"] = StripeJson.Strings(pastDue),
         ["pending_verification"] = new JsonArray(),
     };
 }

@@ -10,7 +10,12 @@ namespace Marketplace.StripeSandbox.Connect;
 /// </summary>
 public static class CreateAccount
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/accounts", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/accounts", ExecuteAsync).Emulates(
+    [
+        "business_profile[mcc]", "business_profile[name]", "business_profile[product_description]", "business_profile[support_email]",
+        "business_profile[support_phone]", "business_profile[support_url]", "business_profile[url]", "business_type", "capabilities", "controller",
+        "country", "default_currency", "email", "metadata", "settings[payouts][schedule]", "type",
+    ]);
 
     public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {
@@ -32,18 +37,16 @@ public static class CreateAccount
             DefaultCurrency = form.String("default_currency") ?? CurrencyOf(country),
             Email = form.String("email"),
             BusinessType = SandboxAccounts.BusinessType(form, null),
+            // Stripe disables a new account because what its requested capabilities need was not provided by the
+            // (past) deadline: those requirements are past due as well as currently due.
             CurrentlyDue = [.. SandboxAccount.InitialRequirements],
+            PastDue = [.. SandboxAccount.InitialRequirements],
             DisabledReason = "requirements.past_due",
         };
+        account.PayoutSchedule.Apply(form);
         SandboxAccounts.ApplyBusinessProfile(account.BusinessProfile, form);
         StripeForm.ApplyMetadata(account.Metadata, form.Metadata());
-        foreach (var capability in form.Keys("capabilities"))
-        {
-            if (form.Bool("capabilities", capability, "requested") == true)
-            {
-                account.Capabilities[capability] = "inactive";
-            }
-        }
+        SandboxCapabilities.Request(account, SandboxCapabilities.Requests(form));
 
         request.Transaction.Session.Insert(account);
         request.Transaction.Session.Insert(new SandboxBalance { Id = account.Id, DefaultCurrency = account.DefaultCurrency });

@@ -11,7 +11,7 @@ public static class CreateAccountLink
 {
     public const string PagePath = $"{StripeSandboxHosting.PathPrefix}/connect/onboarding";
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/account_links", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/account_links", ExecuteAsync).Emulates(["account", "refresh_url", "return_url", "type"]);
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

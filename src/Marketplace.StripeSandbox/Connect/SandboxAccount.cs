@@ -30,6 +30,8 @@ public sealed class SandboxAccount
     public string? TosAcceptedFrom { get; set; }
     public string? TosUserAgent { get; set; }
 
+    public PayoutSchedule PayoutSchedule { get; set; } = new();
+
     /// <summary>The bank account payouts go to, once onboarding provided one.</summary>
     public string? BankAccountId { get; set; }
 

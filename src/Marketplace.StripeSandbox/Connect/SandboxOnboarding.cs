@@ -35,6 +35,7 @@ public static class SandboxOnboarding
         account.CurrentlyDue = complete ? [] : [.. LeftDue];
         account.PastDue = complete ? [] : [.. LeftDue];
         account.DisabledReason = complete ? null : "requirements.past_due";
+        var bankAccountBefore = account.BankAccountId;
         account.BankAccountId = complete ? account.BankAccountId ?? SandboxIds.New("ba") : null;
         account.TosAcceptedAt ??= transaction.UnixNow;
         account.TosAcceptedFrom ??= details.Ip ?? "127.0.0.1";
@@ -50,6 +51,11 @@ public static class SandboxOnboarding
 
         transaction.Session.Store(account);
         var after = AccountObject.Render(account);
+        if (account.BankAccountId is not null && account.BankAccountId != bankAccountBefore)
+        {
+            await transaction.EmitAsync("account.external_account.created", AccountObject.BankAccount(account), account.Id);
+        }
+
         await transaction.EmitAsync("account.updated", after, account.Id, StripeJson.Changes(before, after) ?? new JsonObject());
         foreach (var (capability, status) in account.Capabilities.Where(c => statusesBefore[c.Key] != c.Value))
         {

@@ -1,33 +1,29 @@
+using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using Marketplace.StripeSandbox.Wire;
-using Marten;
 
 namespace Marketplace.StripeSandbox.Events;
 
-/// <summary><c>GET /v1/events</c>: newest first, with <c>type</c>, <c>limit</c> and <c>starting_after</c>.</summary>
+/// <summary>
+/// <c>GET /v1/events</c> of the platform, or with <c>Stripe-Account</c> of that account: <c>type</c> (a name, or a
+/// group such as <c>charge.*</c>), <c>types[]</c>, <c>delivery_success</c> and <see cref="StripeList"/>'s paging and
+/// <c>created</c>.
+/// </summary>
 public static class ListEvents
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/events", ExecuteAsync);
+    private static readonly StripeListFilters<SandboxEvent> Filters = new StripeListFilters<SandboxEvent>()
+        .Add("type", form => OfType(form.Required("type")))
+        .OneOf("types", e => e.Type)
+        .Add("delivery_success", form => form.Bool("delivery_success") == true ? e => e.DeliveredAt != null : e => e.DeliveredAt == null);
 
-    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/events", ExecuteAsync).EmulatesList(Filters);
+
+    private static Expression<Func<SandboxEvent, bool>> OfType(string type)
     {
-        var session = request.Transaction.Session;
-        var ct = request.Http.RequestAborted;
-        var account = request.StripeAccount;
-        var query = session.Query<SandboxEvent>().Where(e => e.Account == account);
-        if (request.Form.String("type") is { Length: > 0 } type)
-        {
-            query = query.Where(e => e.Type == type);
-        }
-
-        if (request.Form.String("starting_after") is { Length: > 0 } after)
-        {
-            var cursor = await session.LoadAsync<SandboxEvent>(after, ct) ?? throw StripeApiException.NoSuch("event", after, "starting_after");
-            query = query.Where(e => e.CreatedAt < cursor.CreatedAt);
-        }
-
-        var limit = request.Limit;
-        var page = await query.OrderByDescending(e => e.CreatedAt).Take(limit + 1).ToListAsync(ct);
-        return StripeJson.List("/v1/events", page.Take(limit).Select(e => (JsonNode)e.Render()), hasMore: page.Count > limit);
+        var group = type.EndsWith(".*", StringComparison.Ordinal) ? type[..^1] : null;
+        return group is null ? e => e.Type == type : e => e.Type.StartsWith(group);
     }
+
+    public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
+        StripeList.PageAsync(request, "/v1/events", "event", Filters, e => e.Render());
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Marketplace.StripeSandbox.Wire;
-using Stripe;
 
 namespace Marketplace.StripeSandbox.Events;
 
@@ -8,12 +7,16 @@ namespace Marketplace.StripeSandbox.Events;
 /// A Stripe event the sandbox emitted: the exact JSON it delivers (and signs), and every delivery attempt made.
 /// <see cref="Account"/> is set for events of connected accounts, which are signed with the Connect secret.
 /// </summary>
-public sealed class SandboxEvent : ISandboxAccountObject
+public sealed class SandboxEvent : ISandboxListed
 {
     public string Id { get; set; } = "";
     public string Type { get; set; } = "";
     public string? Account { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The event's <c>created</c>.</summary>
+    public long Created => CreatedAt.ToUnixTimeSeconds();
+
     public string Payload { get; set; } = "";
 
     /// <summary>How many concurrent copies each delivery round sends (the duplicate fault), fixed at the first round.</summary>
@@ -30,7 +33,8 @@ public sealed class SandboxEvent : ISandboxAccountObject
     public Guid Version { get; set; }
 
     public static SandboxEvent Create(
-        string type, string? account, JsonObject dataObject, JsonObject? previousAttributes, string? requestId, string? idempotencyKey, DateTimeOffset at)
+        string type, string? account, JsonObject dataObject, JsonObject? previousAttributes, string? requestId, string? idempotencyKey, DateTimeOffset at,
+        string apiVersion)
     {
         var id = SandboxIds.New("evt");
         var data = new JsonObject { ["object"] = dataObject.DeepClone() };
@@ -45,7 +49,7 @@ public sealed class SandboxEvent : ISandboxAccountObject
             payload["account"] = account;
         }
 
-        payload["api_version"] = StripeConfiguration.ApiVersion;
+        payload["api_version"] = apiVersion;
         payload["created"] = at.ToUnixTimeSeconds();
         payload["data"] = data;
         payload["livemode"] = false;

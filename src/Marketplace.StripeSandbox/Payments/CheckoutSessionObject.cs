@@ -45,9 +45,9 @@ public static class CheckoutSessionObject
         return Sorted(json);
     }
 
-    /// <summary>The session's line items as <c>GET /v1/checkout/sessions/{id}/line_items</c> lists them.</summary>
-    public static JsonObject LineItems(SandboxCheckoutSession session) => StripeJson.List($"/v1/checkout/sessions/{session.Id}/line_items",
-        session.LineItems.Select((item, index) => (JsonNode)new JsonObject
+    /// <summary>The session's line items in the order given, as <c>GET /v1/checkout/sessions/{id}/line_items</c> lists them.</summary>
+    public static IReadOnlyList<JsonObject> LineItems(SandboxCheckoutSession session) => [..
+        session.LineItems.Select((item, index) => new JsonObject
         {
             ["id"] = $"li_{session.Id[^20..]}{index}",
             ["object"] = "item",
@@ -59,7 +59,7 @@ public static class CheckoutSessionObject
             ["description"] = item.Name,
             ["price"] = null,
             ["quantity"] = item.Quantity,
-        }));
+        })];
 
     private static JsonObject CustomerDetails(SandboxCheckoutSession session) => new()
     {

@@ -11,7 +11,13 @@ public static class CreateCheckoutSession
 {
     public const string PagePath = $"{StripeSandboxHosting.PathPrefix}/checkout";
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/checkout/sessions", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/checkout/sessions", ExecuteAsync).Emulates(
+    [
+        "cancel_url", "client_reference_id", "customer_email", "expires_at", "line_items[][price_data][currency]",
+        "line_items[][price_data][product_data][description]", "line_items[][price_data][product_data][name]", "line_items[][price_data][unit_amount]",
+        "line_items[][quantity]", "metadata", "mode", "payment_intent_data[description]", "payment_intent_data[metadata]",
+        "payment_intent_data[statement_descriptor]", "payment_intent_data[transfer_group]", "success_url",
+    ]);
 
     public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

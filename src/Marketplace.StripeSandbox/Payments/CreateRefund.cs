@@ -13,7 +13,8 @@ public static class CreateRefund
 {
     private static readonly string[] Reasons = ["duplicate", "fraudulent", "requested_by_customer"];
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/refunds", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/refunds", ExecuteAsync)
+        .Emulates(["amount", "charge", "metadata", "payment_intent", "reason"], "charge.refunded", "refund.created");
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

@@ -6,7 +6,8 @@ namespace Marketplace.StripeSandbox.Payments;
 /// <summary><c>POST /v1/checkout/sessions/{id}/expire</c>: an open session expires (<c>checkout.session.expired</c>).</summary>
 public static class ExpireCheckoutSession
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/checkout/sessions/{id}/expire", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/checkout/sessions/{id}/expire", ExecuteAsync)
+        .Emulates([], "checkout.session.expired");
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

@@ -12,11 +12,11 @@ public static class GetPaymentObjects
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapStripeGet("/payment_intents/{id}", async request => (await LoadAsync<SandboxPaymentIntent>(request, "payment_intent")).Render());
+        api.MapStripeGet("/payment_intents/{id}", async request => (await LoadAsync<SandboxPaymentIntent>(request, "payment_intent")).Render()).Emulates([]);
         api.MapStripeGet("/charges/{id}", async request => await RenderChargeAsync(request.Transaction.Session,
-            await LoadAsync<SandboxCharge>(request, "charge"), request.Http.RequestAborted));
-        api.MapStripeGet("/refunds/{id}", async request => (await LoadAsync<SandboxRefund>(request, "refund")).Render());
-        api.MapStripeGet("/disputes/{id}", async request => (await LoadAsync<SandboxDispute>(request, "dispute")).Render());
+            await request.LoadInAccountAsync<SandboxCharge>("charge"), request.Http.RequestAborted));
+        api.MapStripeGet("/refunds/{id}", async request => (await request.LoadInAccountAsync<SandboxRefund>("refund")).Render());
+        api.MapStripeGet("/disputes/{id}", async request => (await request.LoadInAccountAsync<SandboxDispute>("dispute")).Render());
     }
 
     /// <summary>A charge with its refunds, newest first.</summary>

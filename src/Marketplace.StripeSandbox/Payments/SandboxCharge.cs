@@ -1,10 +1,18 @@
+using Marketplace.StripeSandbox.Wire;
+
 namespace Marketplace.StripeSandbox.Payments;
 
 /// <summary>A card charge, succeeded or failed; refunds and a dispute may follow a successful one.</summary>
-public sealed class SandboxCharge
+public sealed class SandboxCharge : ISandboxListed
 {
     public string Id { get; set; } = "";
     public long Created { get; set; }
+
+    /// <summary>Where lists place it (<see cref="ISandboxListed"/>); stamped when first saved.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whose object it is: a connected account's, or null for the platform's.</summary>
+    public string? Account { get; set; }
     public long Amount { get; set; }
     public long AmountRefunded { get; set; }
     public string Currency { get; set; } = "usd";

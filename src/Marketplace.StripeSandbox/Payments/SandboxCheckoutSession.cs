@@ -1,12 +1,20 @@
+using Marketplace.StripeSandbox.Wire;
+
 namespace Marketplace.StripeSandbox.Payments;
 
 /// <summary>A Checkout Session in payment mode: open until paid (complete) or expired.</summary>
-public sealed class SandboxCheckoutSession
+public sealed class SandboxCheckoutSession : ISandboxListed
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(24);
 
     public string Id { get; set; } = "";
     public long Created { get; set; }
+
+    /// <summary>Where lists place it (<see cref="ISandboxListed"/>); stamped when first saved.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whose object it is: a connected account's, or null for the platform's.</summary>
+    public string? Account { get; set; }
     public long ExpiresAt { get; set; }
     public string Status { get; set; } = "open";
     public string PaymentStatus { get; set; } = "unpaid";

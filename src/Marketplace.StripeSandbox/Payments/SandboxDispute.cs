@@ -5,7 +5,7 @@ using Marketplace.StripeSandbox.Wire;
 namespace Marketplace.StripeSandbox.Payments;
 
 /// <summary>A dispute of a charge: needs a response until it is won or lost.</summary>
-public sealed class SandboxDispute
+public sealed class SandboxDispute : ISandboxListed
 {
     /// <summary>What Stripe charges the platform for a dispute, in cents.</summary>
     public const long Fee = 1500;
@@ -22,6 +22,12 @@ public sealed class SandboxDispute
 
     public string Id { get; set; } = "";
     public long Created { get; set; }
+
+    /// <summary>Where lists place it (<see cref="ISandboxListed"/>); stamped when first saved.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whose object it is: a connected account's, or null for the platform's.</summary>
+    public string? Account { get; set; }
     public long Amount { get; set; }
     public string Currency { get; set; } = "usd";
     public string Charge { get; set; } = "";

@@ -4,10 +4,16 @@ using Marketplace.StripeSandbox.Wire;
 namespace Marketplace.StripeSandbox.Payments;
 
 /// <summary>A refund of (part of) a charge; the sandbox refunds at once, so it is always succeeded.</summary>
-public sealed class SandboxRefund
+public sealed class SandboxRefund : ISandboxListed
 {
     public string Id { get; set; } = "";
     public long Created { get; set; }
+
+    /// <summary>Where lists place it (<see cref="ISandboxListed"/>); stamped when first saved.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whose object it is: a connected account's, or null for the platform's.</summary>
+    public string? Account { get; set; }
     public long Amount { get; set; }
     public string Currency { get; set; } = "usd";
     public string Charge { get; set; } = "";

@@ -10,7 +10,8 @@ namespace Marketplace.StripeSandbox.Payouts;
 /// </summary>
 public static class CreatePayout
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/payouts", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/payouts", ExecuteAsync)
+        .Emulates(["amount", "currency", "description", "metadata", "method", "statement_descriptor"], "payout.created", "payout.paid", "payout.failed");
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

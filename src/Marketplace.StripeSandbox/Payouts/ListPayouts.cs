@@ -1,33 +1,17 @@
 using System.Text.Json.Nodes;
 using Marketplace.StripeSandbox.Wire;
-using Marten;
 
 namespace Marketplace.StripeSandbox.Payouts;
 
-/// <summary><c>GET /v1/payouts</c>: newest first, <c>limit</c> (1-100), <c>status</c> and <c>starting_after</c>.</summary>
+/// <summary><c>GET /v1/payouts</c> of the platform or the <c>Stripe-Account</c>: <c>status</c>, <c>destination</c>, and <see cref="StripeList"/>'s paging and <c>created</c>.</summary>
 public static class ListPayouts
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/payouts", ExecuteAsync);
+    private static readonly StripeListFilters<SandboxPayout> Filters = new StripeListFilters<SandboxPayout>()
+        .Equal("status", p => p.Status)
+        .Equal("destination", p => p.Destination);
 
-    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
-    {
-        var session = request.Transaction.Session;
-        var ct = request.Http.RequestAborted;
-        var account = request.StripeAccount;
-        var query = session.Query<SandboxPayout>().Where(p => p.Account == account);
-        if (request.Form.String("status") is { Length: > 0 } status)
-        {
-            query = query.Where(p => p.Status == status);
-        }
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/payouts", ExecuteAsync).EmulatesList(Filters);
 
-        if (request.Form.String("starting_after") is { Length: > 0 } after)
-        {
-            var cursor = await session.LoadAsync<SandboxPayout>(after, ct) ?? throw StripeApiException.NoSuch("payout", after, "starting_after");
-            query = query.Where(p => p.CreatedAt < cursor.CreatedAt);
-        }
-
-        var limit = request.Limit;
-        var page = await query.OrderByDescending(p => p.CreatedAt).Take(limit + 1).ToListAsync(ct);
-        return StripeJson.List("/v1/payouts", page.Take(limit).Select(p => (JsonNode)p.Render()), hasMore: page.Count > limit);
-    }
+    public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
+        StripeList.PageAsync(request, "/v1/payouts", "payout", Filters, p => p.Render());
 }

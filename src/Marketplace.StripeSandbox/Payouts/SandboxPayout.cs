@@ -4,7 +4,7 @@ using Marketplace.StripeSandbox.Wire;
 namespace Marketplace.StripeSandbox.Payouts;
 
 /// <summary>A payout from a balance to a bank account: pending when created, then paid or failed.</summary>
-public sealed class SandboxPayout : ISandboxAccountObject
+public sealed class SandboxPayout : ISandboxListed
 {
     public string Id { get; set; } = "";
 
@@ -15,7 +15,7 @@ public sealed class SandboxPayout : ISandboxAccountObject
     public string Currency { get; set; } = "usd";
     public long Created { get; set; }
 
-    /// <summary>The creation time to the tick, which orders payouts created within the same second.</summary>
+    /// <summary>Where lists place it (<see cref="ISandboxListed"/>); stamped when first saved.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
     public long ArrivalDate { get; set; }

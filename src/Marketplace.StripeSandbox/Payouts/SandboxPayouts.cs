@@ -71,7 +71,6 @@ public static class SandboxPayouts
             Amount = request.Amount,
             Currency = currency,
             Created = created,
-            CreatedAt = now,
             ArrivalDate = created + (long)TimeSpan.FromDays(2).TotalSeconds,
             Description = request.Description ?? "STRIPE PAYOUT",
             StatementDescriptor = request.StatementDescriptor,

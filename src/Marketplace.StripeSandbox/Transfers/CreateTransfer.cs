@@ -15,7 +15,8 @@ namespace Marketplace.StripeSandbox.Transfers;
 /// </summary>
 public static class CreateTransfer
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/transfers", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/transfers", ExecuteAsync)
+        .Emulates(["amount", "currency", "description", "destination", "metadata", "source_transaction", "transfer_group"], "transfer.created");
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

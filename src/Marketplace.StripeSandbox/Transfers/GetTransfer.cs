@@ -8,10 +8,5 @@ public static class GetTransfer
 {
     public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/transfers/{id}", ExecuteAsync);
 
-    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
-    {
-        var id = request.Route("id");
-        var transfer = await request.Transaction.Session.LoadAsync<SandboxTransfer>(id, request.Http.RequestAborted);
-        return transfer?.Render() ?? throw StripeApiException.NoSuch("transfer", id);
-    }
+    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request) => (await request.LoadInAccountAsync<SandboxTransfer>("transfer")).Render();
 }

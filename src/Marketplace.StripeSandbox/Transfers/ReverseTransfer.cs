@@ -11,7 +11,8 @@ namespace Marketplace.StripeSandbox.Transfers;
 /// </summary>
 public static class ReverseTransfer
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/transfers/{id}/reversals", ExecuteAsync);
+    public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/transfers/{id}/reversals", ExecuteAsync)
+        .Emulates(["amount", "metadata"], "transfer.reversed");
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {

@@ -4,10 +4,16 @@ using Marketplace.StripeSandbox.Wire;
 namespace Marketplace.StripeSandbox.Transfers;
 
 /// <summary>A transfer from the platform's balance to a connected account's, and its reversals.</summary>
-public sealed class SandboxTransfer
+public sealed class SandboxTransfer : ISandboxListed
 {
     public string Id { get; set; } = "";
     public long Created { get; set; }
+
+    /// <summary>Where lists place it (<see cref="ISandboxListed"/>); stamped when first saved.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whose object it is: a connected account's, or null for the platform's.</summary>
+    public string? Account { get; set; }
     public long Amount { get; set; }
     public long AmountReversed { get; set; }
     public string Currency { get; set; } = "usd";
@@ -22,6 +28,9 @@ public sealed class SandboxTransfer
 
     [Marten.Schema.Version]
     public Guid Version { get; set; }
+
+    /// <summary>The reversals as Stripe lists them; they are kept in the order they were made.</summary>
+    public IReadOnlyList<SandboxTransferReversal> NewestReversalsFirst() => [.. Enumerable.Reverse(Reversals)];
 
     /// <summary>Stripe's <c>transfer</c> object, field for field as in Stripe's published fixtures.</summary>
     public JsonObject Render() => new()
@@ -38,7 +47,7 @@ public sealed class SandboxTransfer
         ["destination_payment"] = DestinationPayment,
         ["livemode"] = false,
         ["metadata"] = StripeJson.Map(Metadata),
-        ["reversals"] = StripeJson.List($"/v1/transfers/{Id}/reversals", Reversals.OrderByDescending(r => r.Created).Select(r => (JsonNode)r.Render(Id))),
+        ["reversals"] = StripeJson.List($"/v1/transfers/{Id}/reversals", NewestReversalsFirst().Select(r => (JsonNode)r.Render(Id))),
         ["reversed"] = AmountReversed == Amount,
         ["source_transaction"] = SourceTransaction,
         ["source_type"] = "card",

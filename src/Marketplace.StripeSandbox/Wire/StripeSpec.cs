@@ -46,6 +46,18 @@ public sealed partial class StripeSpec
         StripeExpandPaths.Check(operation["response"]!.AsObject(), form.Strings("expand"), this);
     }
 
+    /// <summary>The top-level parameters of an operation (<c>GET /v1/charges</c>), as Stripe describes them.</summary>
+    public IReadOnlyCollection<string> ParametersOf(string operation) =>
+        _operations.TryGetValue(Normalize(operation), out var found) && found["parameters"]?["properties"] is JsonObject names
+            ? [.. names.Select(pair => pair.Key)]
+            : [];
+
+    /// <summary>The names nested under a parameter of an operation (<c>POST /v1/accounts</c>, <c>capabilities</c>).</summary>
+    public IReadOnlyCollection<string> ParameterNames(string operation, string parameter) =>
+        _operations.TryGetValue(Normalize(operation), out var found) && found["parameters"]?["properties"]?[parameter]?["properties"] is JsonObject names
+            ? [.. names.Select(pair => pair.Key)]
+            : [];
+
     /// <summary>The fields of the named schema that <c>expand[]</c> may name, each with the schemas it expands to.</summary>
     internal JsonObject? ExpandableFieldsOf(string schema) => _expandable[schema] as JsonObject;
 

@@ -79,7 +79,7 @@ public sealed class DeliveryFaultTests(AppFixture fixture) : StripeSandboxTest(f
 
         listed.GetArrayLength().ShouldBeGreaterThanOrEqualTo(3);
         var first = listed[0];
-        first.GetProperty("type").GetString().ShouldBe("account.updated");
+        first.GetProperty("type").GetString().ShouldBe("account.external_account.created");
         first.GetProperty("attempts")[0].GetProperty("signature").GetString()!.ShouldStartWith("t=");
         EventUtility.ParseEvent(first.GetProperty("payload").GetString()!).Account.ShouldBe(account.Id);
     }

@@ -97,9 +97,12 @@ public sealed class OnboardingTests(AppFixture fixture) : StripeSandboxTest(fixt
         onboarded.Capabilities.Transfers.ShouldBe("active");
         onboarded.ExternalAccounts.Data.ShouldHaveSingleItem().ShouldBeOfType<BankAccount>().Last4.ShouldBe("6789");
 
-        var events = await WaitForEventsAsync(account.Id, events => events.Count >= 3 && events.Take(3).All(Delivered));
-        events.Take(3).Select(e => e.Type).ShouldBe(["account.updated", "capability.updated", "capability.updated"]);
-        var updated = events[0];
+        var events = await WaitForEventsAsync(account.Id, events => events.Count >= 4 && events.Take(4).All(Delivered));
+        events.Take(4).Select(e => e.Type).ShouldBe(["account.external_account.created", "account.updated", "capability.updated", "capability.updated"]);
+        var bankAccount = (BankAccount)EventUtility.ParseEvent(events[0].Payload).Data.Object;
+        bankAccount.Id.ShouldBe(onboarded.ExternalAccounts.Data.Single().Id);
+        bankAccount.Last4.ShouldBe("6789");
+        var updated = events[1];
         var attempt = updated.Attempts.First();
         attempt.Signature.ShouldStartWith("t=");
         var secrets = Host.Services.GetRequiredService<WebhookSigningSecrets>();
@@ -112,7 +115,7 @@ public sealed class OnboardingTests(AppFixture fixture) : StripeSandboxTest(fixt
         Should.Throw<StripeException>(() => EventUtility.ConstructEvent(updated.Payload, attempt.Signature, secrets.Platform));
         var previous = JsonDocument.Parse(updated.Payload).RootElement.GetProperty("data").GetProperty("previous_attributes");
         previous.GetProperty("charges_enabled").GetBoolean().ShouldBeFalse();
-        var capability = (Capability)EventUtility.ParseEvent(events[1].Payload).Data.Object;
+        var capability = (Capability)EventUtility.ParseEvent(events[2].Payload).Data.Object;
         capability.Status.ShouldBe("active");
     }
 

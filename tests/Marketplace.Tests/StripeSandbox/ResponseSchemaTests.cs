@@ -15,7 +15,7 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
 {
     private static readonly string[] EmittedTypes =
     [
-        "account.application.deauthorized", "account.updated", "capability.updated", "charge.dispute.closed", "charge.dispute.created",
+        "account.application.deauthorized", "account.external_account.created", "account.updated", "capability.updated", "charge.dispute.closed", "charge.dispute.created",
         "charge.failed", "charge.refunded", "charge.succeeded", "checkout.session.completed", "checkout.session.expired",
         "payment_intent.created", "payment_intent.payment_failed", "payment_intent.succeeded", "payout.created", "payout.failed",
         "payout.paid", "refund.created", "transfer.created", "transfer.reversed",
@@ -56,7 +56,13 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
         await Host.Scenario(s => s.Post.Json(new { }).ToUrl($"/stripe-sandbox/control/accounts/{deauthorized.Id}/deauthorize"));
         var deleted = await CreateExpressAccountAsync("Deleted Type");
 
+        await new AccountService(Stripe).UpdateAsync(account.Id, new AccountUpdateOptions
+        {
+            Settings = new() { Payouts = new() { Schedule = new() { Interval = "weekly", WeeklyAnchor = "monday" } } },
+        });
         Check("account", await GetAsync($"/v1/accounts/{account.Id}"));
+        Check("capability", await GetAsync($"/v1/accounts/{account.Id}/capabilities/transfers"));
+        CheckList("capability", await GetAsync($"/v1/accounts/{account.Id}/capabilities"), "/v1/accounts/{account}/capabilities");
         Check("account_link", JsonDocument.Parse(link.StripeResponse.Content).RootElement);
         Check("login_link", JsonDocument.Parse(loginLink.StripeResponse.Content).RootElement);
         Check("balance", await GetAsync("/v1/balance", account.Id));
@@ -64,9 +70,9 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
         Check("balance_transaction", await GetAsync($"/v1/balance_transactions/{charge.BalanceTransactionId}"));
         Check("balance_transaction", await GetAsync($"/v1/balance_transactions/{refund.BalanceTransactionId}"));
         Check("payout", await GetAsync($"/v1/payouts/{payout.Id}", account.Id));
-        CheckList("payout", await GetAsync("/v1/payouts?expand[]=data.balance_transaction", account.Id));
+        CheckList("payout", await GetAsync("/v1/payouts?expand[]=data.balance_transaction", account.Id), "/v1/payouts");
         Check("checkout.session", await GetAsync($"/v1/checkout/sessions/{session.Id}?expand[]=payment_intent.latest_charge"));
-        CheckList("item", await GetAsync($"/v1/checkout/sessions/{session.Id}/line_items"));
+        CheckList("item", await GetAsync($"/v1/checkout/sessions/{session.Id}/line_items"), "/v1/checkout/sessions/{session}/line_items");
         Check("payment_intent", await GetAsync($"/v1/payment_intents/{intentId}?expand[]=latest_charge.balance_transaction"));
         Check("charge", await GetAsync($"/v1/charges/{charge.Id}"));
         Check("refund", await GetAsync($"/v1/refunds/{refund.Id}"));
@@ -74,7 +80,15 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
         Check("transfer_reversal", JsonDocument.Parse(reversal.StripeResponse.Content).RootElement);
         Check("dispute", await GetAsync($"/v1/disputes/{dispute}"));
         Check("deleted_account", JsonDocument.Parse((await new AccountService(Stripe).DeleteAsync(deleted.Id)).StripeResponse.Content).RootElement);
-        CheckList("event", await GetAsync("/v1/events?limit=100"));
+        CheckList("event", await GetAsync("/v1/events?limit=100"), "/v1/events");
+        CheckList("charge", await GetAsync("/v1/charges?expand[]=data.balance_transaction"), "/v1/charges");
+        CheckList("refund", await GetAsync("/v1/refunds"), "/v1/refunds");
+        CheckList("dispute", await GetAsync("/v1/disputes"), "/v1/disputes");
+        CheckList("checkout.session", await GetAsync("/v1/checkout/sessions"), "/v1/checkout/sessions");
+        CheckList("transfer", await GetAsync("/v1/transfers?expand[]=data.destination"), "/v1/transfers");
+        CheckList("transfer_reversal", await GetAsync($"/v1/transfers/{transfer.Id}/reversals"), "/v1/transfers/{id}/reversals");
+        CheckList("balance_transaction", await GetAsync("/v1/balance_transactions", account.Id), "/v1/balance_transactions");
+        CheckList("balance_transaction", await GetAsync("/v1/balance_transactions"), "/v1/balance_transactions");
 
         var events = await QueryAsync<IReadOnlyList<SandboxEvent>>(async s => await s.Query<SandboxEvent>().ToListAsync());
         foreach (var stored in events)
@@ -109,8 +123,9 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
 
     private void Check(string schema, JsonElement answer) => _problems.AddRange(StripeSpecSchemas.Problems(schema, answer, schema));
 
-    private void CheckList(string itemSchema, JsonElement list)
+    private void CheckList(string itemSchema, JsonElement list, string path)
     {
+        _problems.AddRange(StripeSpecSchemas.ListProblems(path, list));
         list.GetProperty("object").GetString().ShouldBe("list");
         list.GetProperty("data").GetArrayLength().ShouldBeGreaterThan(0, $"a list of {itemSchema} to check");
         foreach (var item in list.GetProperty("data").EnumerateArray())

@@ -64,6 +64,31 @@ public abstract class StripeSandboxTest(AppFixture fixture) : IntegrationTest(fi
         s.StatusCodeShouldBe(200);
     });
 
+    /// <summary>A checkout session paid with <paramref name="card"/> through the control API; its payment intent.</summary>
+    protected async Task<PaymentIntent> PayCheckoutAsync(long amount, string card = "4242424242424242", string? transferGroup = null)
+    {
+        var sessions = new Stripe.Checkout.SessionService(Stripe);
+        var session = await sessions.CreateAsync(new Stripe.Checkout.SessionCreateOptions
+        {
+            Mode = "payment",
+            SuccessUrl = "https://shop.example/paid",
+            LineItems =
+            [
+                new Stripe.Checkout.SessionLineItemOptions
+                {
+                    PriceData = new Stripe.Checkout.SessionLineItemPriceDataOptions
+                    {
+                        Currency = "usd", UnitAmount = amount, ProductData = new Stripe.Checkout.SessionLineItemPriceDataProductDataOptions { Name = "Font pack" },
+                    },
+                    Quantity = 1,
+                },
+            ],
+            PaymentIntentData = transferGroup is null ? null : new Stripe.Checkout.SessionPaymentIntentDataOptions { TransferGroup = transferGroup },
+        });
+        await Host.Scenario(s => s.Post.Json(new { card }).ToUrl($"/stripe-sandbox/control/checkout/sessions/{session.Id}/pay"));
+        return await new PaymentIntentService(Stripe).GetAsync((await sessions.GetAsync(session.Id)).PaymentIntentId);
+    }
+
     protected Task<IReadOnlyList<SandboxEvent>> EventsAsync(string? accountId) => QueryAsync<IReadOnlyList<SandboxEvent>>(async session =>
         await session.Query<SandboxEvent>().Where(e => e.Account == accountId).OrderBy(e => e.CreatedAt).ToListAsync());
 

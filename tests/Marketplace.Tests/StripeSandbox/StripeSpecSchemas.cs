@@ -32,6 +32,30 @@ public static class StripeSpecSchemas
         return problems;
     }
 
+    /// <summary>Where a list answer breaks the response schema of the operation (<c>GET /v1/charges</c>) that answered it.</summary>
+    public static IReadOnlyList<string> ListProblems(string path, JsonElement instance)
+    {
+        var key = $"GET {path}";
+        lock (Built)
+        {
+            if (!Built.TryGetValue(key, out var schema))
+            {
+                var spec = JsonNode.Parse(File.ReadAllText(SpecPath))!;
+                var response = spec["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+                var root = Convert(response.DeepClone())!.AsObject();
+                root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+                root["$defs"] = Definitions.Value.DeepClone();
+                schema = JsonSchema.Build(JsonSerializer.SerializeToElement(root), new BuildOptions { SchemaRegistry = new SchemaRegistry() },
+                    new Uri($"https://stripe-spec.test/list/{Uri.EscapeDataString(path)}"));
+                Built[key] = schema;
+            }
+
+            var problems = new List<string>();
+            Collect(schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical }), key, problems);
+            return problems;
+        }
+    }
+
     /// <summary>The failures that made the result fail: a failed branch of an <c>anyOf</c> that another branch passed is not one.</summary>
     private static void Collect(EvaluationResults result, string label, List<string> problems)
     {

@@ -28,6 +28,11 @@ SERVED = [
     ("get", "/v1/payment_intents/{intent}"), ("get", "/v1/charges/{charge}"), ("get", "/v1/refunds/{refund}"),
     ("get", "/v1/disputes/{dispute}"), ("post", "/v1/refunds"),
     ("post", "/v1/transfers"), ("get", "/v1/transfers/{transfer}"), ("post", "/v1/transfers/{id}/reversals"),
+    # lists and capabilities, sorted by path
+    ("get", "/v1/accounts/{account}/capabilities"), ("get", "/v1/accounts/{account}/capabilities/{capability}"),
+    ("post", "/v1/accounts/{account}/capabilities/{capability}"), ("get", "/v1/balance_transactions"), ("get", "/v1/charges"),
+    ("get", "/v1/checkout/sessions"), ("get", "/v1/disputes"), ("get", "/v1/refunds"), ("get", "/v1/transfers"),
+    ("get", "/v1/transfers/{id}/reversals"),
 ]
 # Objects the sandbox keeps and so can expand or send in events; other expandable targets stay ids.
 KEPT = {"account", "balance", "balance_transaction", "payout", "event", "checkout.session", "payment_intent", "charge",
@@ -104,6 +109,14 @@ def merge_additions(spec):
             if name in form["properties"]:
                 sys.exit(f"{key} {name} is in the spec now: remove it from spec-additions.json")
             form["properties"][name] = schema
+    for key, schemas in additions.get("queryParameters", {}).items():
+        method, path = key.split(" ", 1)
+        parameters = spec["paths"][path][method].setdefault("parameters", [])
+        for name, schema in schemas.items():
+            if any(p["name"] == name and p["in"] == "query" for p in parameters):
+                sys.exit(f"{key} {name} is in the spec now: remove it from spec-additions.json")
+            parameters.append({"in": "query", "name": name, "required": False, "schema": schema, "style": "deepObject" if "anyOf" in schema else "form"})
+        parameters.sort(key=lambda p: p["name"])
     for name, properties in additions.get("schemaProperties", {}).items():
         for prop, schema in properties.items():
             if prop in spec["components"]["schemas"][name]["properties"]:
