@@ -13,7 +13,7 @@ public static class CreateCheckoutSession
 
     public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/checkout/sessions", ExecuteAsync);
 
-    public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
+    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {
         var form = request.Form;
         if (form.Required("mode") != "payment")
@@ -55,6 +55,7 @@ public static class CreateCheckoutSession
                 Metadata = form.Object("payment_intent_data")?.Metadata().Where(pair => pair.Value.Length > 0).ToDictionary() ?? [],
             },
         };
+        await DestinationChargeData.ReadAsync(form, checkout.PaymentIntentData, checkout.AmountTotal, request.Transaction.Session, request.Http.RequestAborted);
         if (checkout.AmountTotal < 50)
         {
             throw new StripeApiException(StatusCodes.Status400BadRequest, "The Checkout Session's total amount due must add up to at least $0.50 usd.",
@@ -63,7 +64,7 @@ public static class CreateCheckoutSession
 
         checkout.HostedUrl = request.PageUrl($"{PagePath}/{checkout.Id}");
         request.Transaction.Session.Insert(checkout);
-        return Task.FromResult(CheckoutSessionObject.Render(checkout));
+        return CheckoutSessionObject.Render(checkout);
     }
 
     private static CheckoutLineItem LineItem(StripeForm item)

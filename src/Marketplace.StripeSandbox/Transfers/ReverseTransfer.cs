@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Marketplace.StripeSandbox.Balances;
 using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Transfers;
@@ -16,10 +15,9 @@ public static class ReverseTransfer
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {
         var transaction = request.Transaction;
-        var session = transaction.Session;
         var ct = request.Http.RequestAborted;
         var id = request.Route("id");
-        var transfer = await session.LoadAsync<SandboxTransfer>(id, ct) ?? throw StripeApiException.NoSuch("transfer", id);
+        var transfer = await transaction.Session.LoadAsync<SandboxTransfer>(id, ct) ?? throw StripeApiException.NoSuch("transfer", id);
         var remaining = transfer.Amount - transfer.AmountReversed;
         var amount = request.Form.Long("amount") ?? remaining;
         if (remaining == 0)
@@ -32,26 +30,8 @@ public static class ReverseTransfer
             throw StripeApiException.Invalid("amount", $"Reversal amount ({amount}) must be between 1 and what remains of the transfer ({remaining}).");
         }
 
-        var before = transfer.Render();
-        var created = transaction.UnixNow;
-        var reversal = new SandboxTransferReversal
-        {
-            Id = SandboxIds.New("trr"), Created = created, Amount = amount, Currency = transfer.Currency,
-            BalanceTransaction = SandboxBalanceTransaction.Record(session, created, null, amount, transfer.Currency, "transfer_cancel", transfer.Id).Id,
-            Metadata = request.Form.Metadata().Where(pair => pair.Value.Length > 0).ToDictionary(),
-        };
-        SandboxBalanceTransaction.Record(session, created, transfer.Destination, -amount, transfer.Currency, "payment_refund", transfer.DestinationPayment);
-        var platform = await SandboxBalance.LoadAsync(session, null, ct);
-        platform.Credit(amount, transfer.Currency);
-        session.Store(platform);
-        var destination = await SandboxBalance.LoadAsync(session, transfer.Destination, ct);
-        destination.Credit(-amount, transfer.Currency);
-        session.Store(destination);
-        transfer.AmountReversed += amount;
-        transfer.Reversals.Add(reversal);
-        session.Store(transfer);
-        var after = transfer.Render();
-        await transaction.EmitAsync("transfer.reversed", after, null, StripeJson.Changes(before, after));
+        var metadata = request.Form.Metadata().Where(pair => pair.Value.Length > 0).ToDictionary();
+        var reversal = await SandboxTransfers.ReverseAsync(transaction, transfer, amount, metadata, sourceRefund: null, ct);
         return reversal.Render(transfer.Id);
     }
 }
