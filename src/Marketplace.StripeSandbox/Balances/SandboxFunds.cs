@@ -24,7 +24,7 @@ public static class SandboxFunds
         var settled = new List<string?>();
         foreach (var movement in due)
         {
-            var balance = await transaction.Ledger.BalanceAsync(movement.Account, ct);
+            var balance = await transaction.Ledger.ChangeAsync(movement.Account, ct);
             balance.Credit(-movement.Net, movement.Currency, pending: true);
             balance.Credit(movement.Net, movement.Currency);
             movement.Status = SandboxBalanceTransaction.Available;

@@ -14,13 +14,15 @@ public sealed record Posting(string? Account, long Amount, string Currency, stri
 
 /// <summary>
 /// The balances one transaction moves: each posting records a balance transaction and moves the account's pending
-/// funds (until its <c>available_on</c>) or available ones with it. Each balance is loaded and stored once, however
-/// many postings touch it, so a charge, its transfer and its fee land on the same copy.
+/// funds (until its <c>available_on</c>) or available ones with it. Each balance is loaded once and stored once (when
+/// something changes it), however many postings touch it, so a charge, its transfer and its fee land on the same copy.
 /// </summary>
 public sealed class SandboxLedger(SandboxTransaction transaction)
 {
     private readonly Dictionary<string, SandboxBalance> _balances = new(StringComparer.Ordinal);
+    private readonly HashSet<SandboxBalance> _changed = [];
 
+    /// <summary>The account's balance (the platform's for null) as this transaction sees it.</summary>
     public async Task<SandboxBalance> BalanceAsync(string? account, CancellationToken ct, string defaultCurrency = "usd")
     {
         var key = account ?? SandboxBalance.Platform;
@@ -28,7 +30,18 @@ public sealed class SandboxLedger(SandboxTransaction transaction)
         {
             balance = await SandboxBalance.LoadAsync(transaction.Session, account, ct, defaultCurrency);
             _balances[key] = balance;
-            transaction.Session.Store(balance); // written at commit, with every change made to it until then
+        }
+
+        return balance;
+    }
+
+    /// <summary>The balance, to be written when the transaction commits with every change made to it until then.</summary>
+    public async Task<SandboxBalance> ChangeAsync(string? account, CancellationToken ct, string defaultCurrency = "usd")
+    {
+        var balance = await BalanceAsync(account, ct, defaultCurrency);
+        if (_changed.Add(balance))
+        {
+            transaction.Session.Store(balance);
         }
 
         return balance;
@@ -47,7 +60,7 @@ public sealed class SandboxLedger(SandboxTransaction transaction)
             Status = pending ? SandboxBalanceTransaction.Pending : SandboxBalanceTransaction.Available,
         };
         transaction.Session.Insert(movement);
-        (await BalanceAsync(posting.Account, ct)).Credit(movement.Net, movement.Currency, pending);
+        (await ChangeAsync(posting.Account, ct)).Credit(movement.Net, movement.Currency, pending);
         return movement;
     }
 }

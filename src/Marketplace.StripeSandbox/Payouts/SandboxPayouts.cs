@@ -49,7 +49,7 @@ public static class SandboxPayouts
 
         var currency = request.Currency.ToLowerInvariant();
         await SandboxFunds.SettleDueAsync(transaction, account?.Id, ct);
-        var balance = await transaction.Ledger.BalanceAsync(account?.Id, ct, account?.DefaultCurrency ?? "usd");
+        var balance = await transaction.Ledger.ChangeAsync(account?.Id, ct, account?.DefaultCurrency ?? "usd");
         if (request.TopUp && balance.AvailableIn(currency) < request.Amount)
         {
             balance.Credit(request.Amount - balance.AvailableIn(currency), currency);
