@@ -5,8 +5,9 @@ namespace Marketplace.StripeSandbox.Transfers;
 
 /// <summary>
 /// <c>POST /v1/transfers/{id}/reversals</c> (optional <c>amount</c>, default what remains; <c>description</c>,
-/// <c>metadata</c>): takes the funds back from the connected account (its balance may go negative);
-/// <c>transfer.reversed</c>. Answers the <c>transfer_reversal</c>.
+/// <c>metadata</c>): takes the funds back from the connected account, which must still hold them unless the transfer
+/// is a destination charge's (<see cref="SandboxTransfers.ReverseAsync"/>); <c>transfer.reversed</c>. Answers the
+/// <c>transfer_reversal</c>.
 /// </summary>
 public static class ReverseTransfer
 {

@@ -22,7 +22,7 @@ public sealed record TransferRequest(long Amount, string Currency, SandboxAccoun
 /// pending until the charge's <c>available_on</c>. Without a source it needs the platform's available balance
 /// (<c>balance_insufficient</c> otherwise). Either way the destination gets a <c>py_...</c> payment and
 /// <c>transfer.created</c> is emitted. A reversal takes the funds back from where they are: pending while the
-/// transfer's are, available otherwise (the account's balance may go negative).
+/// transfer's are, available otherwise.
 /// </summary>
 public static class SandboxTransfers
 {
@@ -81,12 +81,29 @@ public static class SandboxTransfers
         return transfer;
     }
 
-    /// <summary>Takes <paramref name="amount"/> back from the destination; the caller has checked it does not exceed what remains.</summary>
+    /// <summary>
+    /// Takes <paramref name="amount"/> back from the destination; the caller has checked it does not exceed what remains.
+    /// A destination charge's transfer is reversed whatever the account holds (it may go negative); any other only when
+    /// the account still holds the amount where the transfer put it (pending or available), as Stripe requires.
+    /// </summary>
     public static async Task<SandboxTransferReversal> ReverseAsync(
         SandboxTransaction transaction, SandboxTransfer transfer, long amount, Dictionary<string, string> metadata, string? sourceRefund, CancellationToken ct)
     {
         var before = transfer.Render();
         var availableOn = (await transaction.Session.LoadAsync<SandboxBalanceTransaction>(transfer.BalanceTransaction, ct))?.AvailableOn;
+        if (!await IsDestinationChargeTransferAsync(transaction, transfer, ct))
+        {
+            await SandboxFunds.SettleDueAsync(transaction, transfer.Destination, ct);
+            var held = await transaction.Ledger.BalanceAsync(transfer.Destination, ct);
+            var pending = availableOn > transaction.UnixNow;
+            if ((pending ? held.Pending.GetValueOrDefault(transfer.Currency) : held.AvailableIn(transfer.Currency)) < amount)
+            {
+                throw new StripeApiException(StatusCodes.Status400BadRequest,
+                    $"The destination account {transfer.Destination} does not have enough {(pending ? "pending" : "available")} funds to cover a reversal of {amount}.",
+                    "balance_insufficient", "amount");
+            }
+        }
+
         var reversal = new SandboxTransferReversal
         {
             Id = SandboxIds.New("trr"), Created = transaction.UnixNow, Amount = amount, Currency = transfer.Currency, Metadata = metadata,
@@ -103,4 +120,7 @@ public static class SandboxTransfers
         await transaction.EmitAsync("transfer.reversed", after, null, StripeJson.Changes(before, after));
         return reversal;
     }
+
+    private static async Task<bool> IsDestinationChargeTransferAsync(SandboxTransaction transaction, SandboxTransfer transfer, CancellationToken ct) =>
+        transfer.SourceTransaction is { } chargeId && (await transaction.Session.LoadAsync<SandboxCharge>(chargeId, ct))?.Transfer == transfer.Id;
 }

@@ -113,6 +113,20 @@ public sealed class DestinationChargeTests(AppFixture fixture) : MoneyTest(fixtu
     }
 
     [Fact]
+    public async Task A_refund_reverses_a_destination_charges_transfer_even_after_the_seller_paid_it_out()
+    {
+        var shop = await OnboardedAccountAsync("Shop A");
+        var intent = await PayAsync(await CheckoutAsync([10000], DestinationData(shop.Id, fee: 1000)));
+        await AdvanceClockAsync(days: 2);
+        await new PayoutService(Stripe).CreateAsync(new PayoutCreateOptions { Amount = 9000, Currency = "usd" }, new RequestOptions { StripeAccount = shop.Id });
+
+        await new RefundService(Stripe).CreateAsync(new RefundCreateOptions { Charge = intent.LatestChargeId, ReverseTransfer = true });
+
+        (await FundsAsync(shop.Id)).ShouldBe(new Funds(-10000, 0));
+        (await FundsAsync()).ShouldBe(new Funds(680 - 10000 + 10000, 0));
+    }
+
+    [Fact]
     public async Task Reverse_transfer_on_a_charge_without_a_transfer_is_refused()
     {
         var intent = await PayAsync(await CheckoutAsync([5000]));

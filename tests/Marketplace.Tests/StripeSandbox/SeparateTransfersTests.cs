@@ -138,49 +138,22 @@ public sealed class SeparateTransfersTests(AppFixture fixture) : MoneyTest(fixtu
     }
 
     [Fact]
-    public async Task Concurrent_transfers_from_one_charge_never_take_more_than_the_charge()
+    public async Task A_separate_transfer_cannot_be_reversed_once_the_seller_has_paid_it_out()
     {
         var shop = await OnboardedAccountAsync("Shop A");
-        var intent = await PayAsync(await CheckoutAsync([10000]));
-
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        var intent = await PayAsync(await CheckoutAsync([5000]));
+        var transfer = await new TransferService(Stripe).CreateAsync(new TransferCreateOptions
         {
-            try
-            {
-                return (await new TransferService(Stripe).CreateAsync(new TransferCreateOptions
-                {
-                    Amount = 3000, Currency = "usd", Destination = shop.Id, SourceTransaction = intent.LatestChargeId,
-                })).Amount;
-            }
-            catch (StripeException e) when (e.StripeError?.Code is "transfer_source_balance_parameters_mismatch" or "lock_timeout")
-            {
-                return 0;
-            }
-        }));
+            Amount = 3000, Currency = "usd", Destination = shop.Id, SourceTransaction = intent.LatestChargeId,
+        });
+        await AdvanceClockAsync(days: 2);
+        await new PayoutService(Stripe).CreateAsync(new PayoutCreateOptions { Amount = 2500, Currency = "usd" }, new RequestOptions { StripeAccount = shop.Id });
 
-        var transferred = attempts.Sum();
-        transferred.ShouldBeInRange(3000, 9000);
-        attempts.Count(amount => amount == 0).ShouldBeGreaterThanOrEqualTo(2);
-        (await FundsAsync(shop.Id)).ShouldBe(new Funds(0, transferred));
-        (await FundsAsync()).ShouldBe(new Funds(0, 10000 - CardFeeOn10000 - transferred));
-    }
+        var refusal = await RefusedAsync(() => new TransferReversalService(Stripe).CreateAsync(transfer.Id, new TransferReversalCreateOptions { Amount = 501 }));
+        var reversal = await new TransferReversalService(Stripe).CreateAsync(transfer.Id, new TransferReversalCreateOptions { Amount = 500 });
 
-    [Fact]
-    public async Task A_transfer_replayed_with_its_idempotency_key_moves_the_money_once()
-    {
-        var shop = await OnboardedAccountAsync("Shop A");
-        var intent = await PayAsync(await CheckoutAsync([10000]));
-        var create = new TransferCreateOptions { Amount = 2500, Currency = "usd", Destination = shop.Id, SourceTransaction = intent.LatestChargeId };
-        var once = new RequestOptions { IdempotencyKey = $"order-7-shop-a-{Guid.NewGuid()}" };
-
-        var first = await new TransferService(Stripe).CreateAsync(create, once);
-        var replayed = await new TransferService(Stripe).CreateAsync(create, once);
-
-        replayed.Id.ShouldBe(first.Id);
-        replayed.StripeResponse.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
-        (await FundsAsync(shop.Id)).ShouldBe(new Funds(0, 2500));
-        (await ChargeAsync(intent.LatestChargeId)).Amount.ShouldBe(10000);
-        var events = await WaitForEventsAsync(null, events => events.Any(e => e.Type == "transfer.created"));
-        events.Count(e => e.Type == "transfer.created").ShouldBe(1);
+        refusal.StripeError.Code.ShouldBe("balance_insufficient");
+        reversal.Amount.ShouldBe(500);
+        (await FundsAsync(shop.Id)).ShouldBe(new Funds(0, 0));
     }
 }
