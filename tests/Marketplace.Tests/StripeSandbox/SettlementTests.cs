@@ -58,6 +58,23 @@ public sealed class SettlementTests(AppFixture fixture) : MoneyTest(fixture)
         Delivered(shopEvents.Single(e => e.Type == "balance.available")).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Pending_funds_credited_through_the_control_api_become_available_with_the_clock()
+    {
+        var shop = await OnboardedAccountAsync("Shop A");
+
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { amount = 2500, pending = true }).ToUrl($"/stripe-sandbox/control/accounts/{shop.Id}/balance");
+            s.StatusCodeShouldBe(200);
+        });
+        var before = await FundsAsync(shop.Id);
+        await AdvanceClockAsync(days: 2);
+
+        before.ShouldBe(new Funds(0, 2500));
+        (await FundsAsync(shop.Id)).ShouldBe(new Funds(2500, 0));
+    }
+
     [Theory]
     [InlineData("/v1/payouts")]
     [InlineData("/v1/transfers")]
