@@ -1,6 +1,7 @@
 using Marketplace.StripeSandbox.Balances;
 using Marketplace.StripeSandbox.Connect;
 using Marketplace.StripeSandbox.Events;
+using Marketplace.StripeSandbox.Fees;
 using Marketplace.StripeSandbox.Payments;
 using Marketplace.StripeSandbox.Payouts;
 using Marketplace.StripeSandbox.Transfers;
@@ -33,5 +34,7 @@ public static class SandboxDocuments
         options.Schema.For<SandboxRefund>().DatabaseSchemaName(DatabaseSchema).Index(x => x.Charge);
         options.Schema.For<SandboxDispute>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<SandboxTransfer>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
+        options.Schema.For<SandboxApplicationFee>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true).Index(x => x.CreatedAt);
+        options.Schema.For<SandboxClock>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Marketplace.StripeSandbox.Balances;
 using Marketplace.StripeSandbox.Connect;
+using Marketplace.StripeSandbox.Fees;
 using Marketplace.StripeSandbox.Payments;
 using Marketplace.StripeSandbox.Payouts;
 using Marketplace.StripeSandbox.Transfers;
@@ -62,6 +63,7 @@ public static class SandboxExpansion
         "re_" => (await session.LoadAsync<SandboxRefund>(id, ct))?.Render(),
         "po_" => (await session.LoadAsync<SandboxPayout>(id, ct))?.Render(),
         "dp_" => (await session.LoadAsync<SandboxDispute>(id, ct))?.Render(),
+        "fee_" => (await session.LoadAsync<SandboxApplicationFee>(id, ct))?.Render(),
         "cs_" => await session.LoadAsync<SandboxCheckoutSession>(id, ct) is { } checkout ? CheckoutSessionObject.Render(checkout) : null,
         _ => null,
     };

@@ -3,6 +3,7 @@ using Marketplace.StripeSandbox.Balances;
 using Marketplace.StripeSandbox.Connect;
 using Marketplace.StripeSandbox.Control;
 using Marketplace.StripeSandbox.Events;
+using Marketplace.StripeSandbox.Fees;
 using Marketplace.StripeSandbox.Pages;
 using Marketplace.StripeSandbox.Payments;
 using Marketplace.StripeSandbox.Payouts;
@@ -79,7 +80,10 @@ public static class StripeSandboxHosting
         ExpireCheckoutSession.Map(api);
         GetPaymentObjects.Map(api);
         ListPaymentObjects.Map(api);
+        PaymentIntentCapture.Map(api);
+        DisputeEndpoints.Map(api);
         CreateRefund.Map(api);
+        ApplicationFeeEndpoints.Map(api);
         CreateTransfer.Map(api);
         GetTransfer.Map(api);
         ListTransfers.Map(api);
@@ -101,5 +105,6 @@ public static class StripeSandboxHosting
         ListSandboxEvents.Map(control);
         PayCheckoutSession.Map(control);
         ControlDisputes.Map(control);
+        ControlClock.Map(control);
     }
 }

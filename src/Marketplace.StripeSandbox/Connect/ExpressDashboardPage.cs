@@ -54,7 +54,7 @@ public static class ExpressDashboardPage
             return false;
         }
 
-        await SandboxPayouts.CreateAsync(new SandboxTransaction(session, messages, clock), account,
+        await SandboxPayouts.CreateAsync(await SandboxTransaction.BeginAsync(session, messages, clock, ct), account,
             new PayoutRequest(command.Amount, account.DefaultCurrency, command.Outcome, Description: "Test payout") { TopUp = true }, ct);
         return true;
     }

@@ -77,7 +77,7 @@ public static class OnboardingPage
             return Results.Redirect(link.RefreshUrl);
         }
 
-        var transaction = new SandboxTransaction(session, messages, clock);
+        var transaction = await SandboxTransaction.BeginAsync(session, messages, clock, ct);
         link.UsedAt = transaction.Now;
         session.Update(link);
         await SandboxOnboarding.ApplyAsync(transaction, account, command.Outcome, command.Details);

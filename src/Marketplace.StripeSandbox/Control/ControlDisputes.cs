@@ -63,7 +63,7 @@ public static class ControlDisputes
                 title: charge.Disputed ? "The charge is already disputed." : "A dispute cannot exceed the charge.");
         }
 
-        var dispute = await SandboxDisputes.OpenAsync(new SandboxTransaction(session, messages, clock), charge, command.Reason, command.Amount, ct);
+        var dispute = await SandboxDisputes.OpenAsync(await SandboxTransaction.BeginAsync(session, messages, clock, ct), charge, command.Reason, command.Amount, ct);
         session.Store(charge);
         return StripeObjectResult.Of(dispute.Render());
     }
@@ -81,7 +81,7 @@ public static class ControlDisputes
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ControlProblemTypes.Conflict, title: $"The dispute is already {dispute.Status}.");
         }
 
-        await SandboxDisputes.CloseAsync(new SandboxTransaction(session, messages, clock), dispute, command.Won, ct);
+        await SandboxDisputes.CloseAsync(await SandboxTransaction.BeginAsync(session, messages, clock, ct), dispute, command.Won, ct);
         return StripeObjectResult.Of(dispute.Render());
     }
 }

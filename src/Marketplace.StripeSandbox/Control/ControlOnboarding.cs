@@ -42,7 +42,7 @@ public static class ControlOnboarding
         }
 
         var outcome = command.Outcome == "complete" ? OnboardingOutcome.Complete : OnboardingOutcome.RequirementsDue;
-        var rendered = await SandboxOnboarding.ApplyAsync(new SandboxTransaction(session, messages, clock), account, outcome,
+        var rendered = await SandboxOnboarding.ApplyAsync(await SandboxTransaction.BeginAsync(session, messages, clock, ct), account, outcome,
             new OnboardingDetails(command.BusinessName, null, null, null, "stripe-sandbox-control"));
         return StripeObjectResult.Of(rendered);
     }

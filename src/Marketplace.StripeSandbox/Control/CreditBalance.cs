@@ -1,14 +1,19 @@
 using FluentValidation;
 using Marketplace.StripeSandbox.Balances;
 using Marketplace.StripeSandbox.Connect;
+using Marketplace.StripeSandbox.Payments;
 using Marten;
+using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.StripeSandbox.Control;
 
 /// <summary>
 /// <c>POST /stripe-sandbox/control/accounts/{accountId}/balance</c> <c>{"amount": 5000, "currency": "usd", "pending": false}</c>:
-/// adds funds to an account's available (or pending) balance, as settled sales would. Answers the Stripe balance.
+/// adds funds to an account's available balance, or to its pending balance until the sandbox's clock passes the
+/// settlement delay, as a sale would, through an <c>adjustment</c> balance transaction. Answers the Stripe balance.
 /// </summary>
+[WolverineHandler]
 public static class CreditBalance
 {
     public sealed record Request(long Amount, string? Currency = null, bool Pending = false);
@@ -22,21 +27,28 @@ public static class CreditBalance
         }
     }
 
-    public static void Map(IEndpointRouteBuilder control) =>
-        control.MapPost("/accounts/{accountId}/balance", HandleAsync).Validate<Request>();
+    public sealed record Command(string AccountId, Request Request);
 
-    public static async Task<IResult> HandleAsync(string accountId, Request request, IDocumentSession session, CancellationToken ct)
+    public static void Map(IEndpointRouteBuilder control) =>
+        control.MapPost("/accounts/{accountId}/balance", PostAsync).Validate<Request>();
+
+    public static Task<IResult> PostAsync(string accountId, Request request, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new Command(accountId, request), ct, SandboxTransaction.InvokeTimeout);
+
+    public static async Task<IResult> HandleAsync(Command command, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
     {
-        var account = await session.LoadAsync<SandboxAccount>(accountId, ct);
+        var account = await session.LoadAsync<SandboxAccount>(command.AccountId, ct);
         if (account is null)
         {
-            return ControlProblems.NoSuchAccount(accountId);
+            return ControlProblems.NoSuchAccount(command.AccountId);
         }
 
-        var balance = await SandboxBalance.LoadAsync(session, account.Id, ct, account.DefaultCurrency);
-        balance.Credit(request.Amount, (request.Currency ?? account.DefaultCurrency).ToLowerInvariant(), request.Pending);
-        session.Store(balance);
-        await session.SaveChangesAsync(ct);
-        return StripeObjectResult.Of(balance.Render());
+        var transaction = await SandboxTransaction.BeginAsync(session, messages, clock, ct);
+        var request = command.Request;
+        var availableOn = request.Pending ? transaction.UnixNow + (long)ChargeFunds.SettlementDelay.TotalSeconds : transaction.UnixNow;
+        await transaction.Ledger.ChangeAsync(account.Id, ct, account.DefaultCurrency); // a first balance takes the account's currency
+        await transaction.Ledger.PostAsync(new Posting(account.Id, request.Amount, (request.Currency ?? account.DefaultCurrency).ToLowerInvariant(),
+            "adjustment", null) { AvailableOn = availableOn, Description = "Sandbox credit" }, ct);
+        return StripeObjectResult.Of((await transaction.Ledger.BalanceAsync(account.Id, ct)).Render());
     }
 }

@@ -33,8 +33,8 @@ public static class DeauthorizeAccount
 
         account.Deauthorized = true;
         session.Update(account);
-        var application = new JsonObject { ["id"] = "ca_marketplace_sandbox", ["object"] = "application", ["name"] = "Marketplace" };
-        var stripeEvent = await new SandboxTransaction(session, messages, clock).EmitAsync("account.application.deauthorized", application, account.Id);
+        var application = new JsonObject { ["id"] = SandboxApplication.Id, ["object"] = "application", ["name"] = "Marketplace" };
+        var stripeEvent = await (await SandboxTransaction.BeginAsync(session, messages, clock, ct)).EmitAsync("account.application.deauthorized", application, account.Id);
         return TypedResults.Ok(new Response(account.Id, stripeEvent.Id));
     }
 }

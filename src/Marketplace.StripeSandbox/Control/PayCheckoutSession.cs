@@ -48,7 +48,7 @@ public static class PayCheckoutSession
                 title: $"The checkout session is {checkout.Status}, not open.");
         }
 
-        var decline = await SandboxCheckout.PayAsync(new SandboxTransaction(session, messages, clock), checkout,
+        var decline = await SandboxCheckout.PayAsync(await SandboxTransaction.BeginAsync(session, messages, clock, ct), checkout,
             command.Card ?? "4242424242424242", command.Email ?? checkout.CustomerEmail ?? "buyer@example.com", command.Name, ct);
         return decline is null
             ? StripeObjectResult.Of(CheckoutSessionObject.Render(checkout))

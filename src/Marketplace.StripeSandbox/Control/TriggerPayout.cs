@@ -57,7 +57,7 @@ public static class TriggerPayout
         }
 
         var request = command.Request;
-        var payout = await SandboxPayouts.CreateAsync(new SandboxTransaction(session, messages, clock), account,
+        var payout = await SandboxPayouts.CreateAsync(await SandboxTransaction.BeginAsync(session, messages, clock, ct), account,
             new PayoutRequest(request.Amount, request.Currency ?? account.DefaultCurrency, request.Outcome, request.FailureCode) { TopUp = true }, ct);
         return StripeObjectResult.Of(payout.Render());
     }

@@ -8,23 +8,34 @@ public static class ChargeObject
 {
     private const string EmptyAddress = """{"city":null,"country":null,"line1":null,"line2":null,"postal_code":null,"state":null}""";
 
-    public static JsonObject Render(SandboxCharge charge, IEnumerable<SandboxRefund> refunds) => new()
+    public static JsonObject Render(SandboxCharge charge, IEnumerable<SandboxRefund> refunds)
+    {
+        var json = Fields(charge, refunds);
+        if (charge.Transfer is not null)
+        {
+            json["transfer"] = charge.Transfer; // Stripe leaves the field out of charges that are not destination charges
+        }
+
+        return json;
+    }
+
+    private static JsonObject Fields(SandboxCharge charge, IEnumerable<SandboxRefund> refunds) => new()
     {
         ["id"] = charge.Id,
         ["object"] = "charge",
         ["amount"] = charge.Amount,
-        ["amount_captured"] = charge.Paid ? charge.Amount : 0,
+        ["amount_captured"] = charge.Paid ? charge.AmountCaptured : 0,
         ["amount_refunded"] = charge.AmountRefunded,
         ["application"] = null,
-        ["application_fee"] = null,
-        ["application_fee_amount"] = null,
+        ["application_fee"] = charge.ApplicationFee,
+        ["application_fee_amount"] = charge.ApplicationFee is null ? null : charge.ApplicationFeeAmount,
         ["balance_transaction"] = charge.BalanceTransaction,
         ["billing_details"] = new JsonObject
         {
             ["address"] = StripeJson.Parse(EmptyAddress), ["email"] = charge.BillingEmail, ["name"] = charge.BillingName, ["phone"] = null, ["tax_id"] = null,
         },
         ["calculated_statement_descriptor"] = charge.StatementDescriptor ?? "MARKETPLACE",
-        ["captured"] = charge.Paid,
+        ["captured"] = charge.Paid && charge.Captured,
         ["created"] = charge.Created,
         ["currency"] = charge.Currency,
         ["customer"] = null,
@@ -36,7 +47,7 @@ public static class ChargeObject
         ["fraud_details"] = new JsonObject(),
         ["livemode"] = false,
         ["metadata"] = StripeJson.Map(charge.Metadata),
-        ["on_behalf_of"] = null,
+        ["on_behalf_of"] = charge.OnBehalfOf,
         ["outcome"] = Outcome(charge),
         ["paid"] = charge.Paid,
         ["payment_intent"] = charge.PaymentIntent,
@@ -54,7 +65,8 @@ public static class ChargeObject
         ["statement_descriptor"] = charge.StatementDescriptor,
         ["statement_descriptor_suffix"] = null,
         ["status"] = charge.Status,
-        ["transfer_data"] = null,
+        ["transfer_data"] = charge.TransferDestination is null ? null
+            : new JsonObject { ["amount"] = charge.TransferAmount, ["destination"] = charge.TransferDestination },
         ["transfer_group"] = charge.TransferGroup,
     };
 

@@ -69,7 +69,7 @@ public static class CheckoutPage
         var checkout = await session.LoadAsync<SandboxCheckoutSession>(command.SessionId, ct);
         if (checkout is { Status: "open" } && !checkout.IsOpen(clock.GetUtcNow()))
         {
-            await SandboxCheckout.ExpireAsync(new SandboxTransaction(session, messages, clock), checkout);
+            await SandboxCheckout.ExpireAsync(await SandboxTransaction.BeginAsync(session, messages, clock, ct), checkout);
         }
 
         return checkout;
@@ -89,7 +89,7 @@ public static class CheckoutPage
         }
 
         var decline = await SandboxCheckout.PayAsync(
-            new SandboxTransaction(session, messages, clock), checkout, command.CardNumber, command.Email, command.CardName, ct);
+            await SandboxTransaction.BeginAsync(session, messages, clock, ct), checkout, command.CardNumber, command.Email, command.CardName, ct);
         return decline is null ? new Paid(checkout.SuccessRedirect, checkout, null) : new Paid(null, checkout, decline.Message);
     }
 

@@ -15,11 +15,13 @@ public static class CreateCheckoutSession
     [
         "cancel_url", "client_reference_id", "customer_email", "expires_at", "line_items[][price_data][currency]",
         "line_items[][price_data][product_data][description]", "line_items[][price_data][product_data][name]", "line_items[][price_data][unit_amount]",
-        "line_items[][quantity]", "metadata", "mode", "payment_intent_data[description]", "payment_intent_data[metadata]",
-        "payment_intent_data[statement_descriptor]", "payment_intent_data[transfer_group]", "success_url",
+        "line_items[][quantity]", "metadata", "mode", "payment_intent_data[application_fee_amount]", "payment_intent_data[capture_method]",
+        "payment_intent_data[description]", "payment_intent_data[metadata]", "payment_intent_data[on_behalf_of]",
+        "payment_intent_data[statement_descriptor]", "payment_intent_data[transfer_data][amount]", "payment_intent_data[transfer_data][destination]",
+        "payment_intent_data[transfer_group]", "success_url",
     ]);
 
-    public static Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
+    public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {
         var form = request.Form;
         if (form.Required("mode") != "payment")
@@ -61,6 +63,7 @@ public static class CreateCheckoutSession
                 Metadata = form.Object("payment_intent_data")?.Metadata().Where(pair => pair.Value.Length > 0).ToDictionary() ?? [],
             },
         };
+        await DestinationChargeData.ReadAsync(form, checkout.PaymentIntentData, checkout.AmountTotal, request.Transaction.Session, request.Http.RequestAborted);
         if (checkout.AmountTotal < 50)
         {
             throw new StripeApiException(StatusCodes.Status400BadRequest, "The Checkout Session's total amount due must add up to at least $0.50 usd.",
@@ -69,7 +72,7 @@ public static class CreateCheckoutSession
 
         checkout.HostedUrl = request.PageUrl($"{PagePath}/{checkout.Id}");
         request.Transaction.Session.Insert(checkout);
-        return Task.FromResult(CheckoutSessionObject.Render(checkout));
+        return CheckoutSessionObject.Render(checkout);
     }
 
     private static CheckoutLineItem LineItem(StripeForm item)

@@ -7,14 +7,17 @@ namespace Marketplace.StripeSandbox.Payments;
 
 /// <summary>
 /// <c>POST /v1/refunds</c> (<c>charge</c> or <c>payment_intent</c>, optional <c>amount</c>, <c>reason</c>,
-/// <c>metadata</c>): refunds at once from the platform's balance; <c>charge.refunded</c> then <c>refund.created</c>.
+/// <c>metadata</c>, <c>reverse_transfer</c>, <c>refund_application_fee</c>): refunds at once from the platform's
+/// balance, pending while the charge's funds are (Stripe keeps its card fee); <c>charge.refunded</c> then <c>refund.created</c>. A destination
+/// charge's transfer and application fee are given back in proportion when asked (<see cref="RefundShare"/>).
 /// </summary>
 public static class CreateRefund
 {
     private static readonly string[] Reasons = ["duplicate", "fraudulent", "requested_by_customer"];
 
     public static void Map(IEndpointRouteBuilder api) => api.MapStripePost("/refunds", ExecuteAsync)
-        .Emulates(["amount", "charge", "metadata", "payment_intent", "reason"], "charge.refunded", "refund.created");
+        .Emulates(["amount", "charge", "metadata", "payment_intent", "reason", "refund_application_fee", "reverse_transfer"],
+            "charge.refunded", "refund.created", "transfer.reversed", "application_fee.refunded");
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {
@@ -53,10 +56,18 @@ public static class CreateRefund
             Id = SandboxIds.New("re"), Created = created, Amount = amount, Currency = charge.Currency, Charge = charge.Id,
             PaymentIntent = charge.PaymentIntent, Reason = reason, Metadata = form.Metadata().Where(pair => pair.Value.Length > 0).ToDictionary(),
         };
-        refund.BalanceTransaction = SandboxBalanceTransaction.Record(session, created, null, -amount, charge.Currency, "refund", refund.Id).Id;
-        var platform = await SandboxBalance.LoadAsync(session, null, ct);
-        platform.Credit(-amount, charge.Currency);
-        session.Store(platform);
+        refund.BalanceTransaction = (await transaction.Ledger.PostAsync(new Posting(null, -amount, charge.Currency, "refund", refund.Id) { AvailableOn = charge.FundsAvailableOn }, ct)).Id;
+        var share = new RefundShare(charge, amount);
+        if (form.Bool("reverse_transfer") == true)
+        {
+            refund.TransferReversal = await share.ReverseTransferAsync(transaction, refund.Id, ct);
+        }
+
+        if (form.Bool("refund_application_fee") == true)
+        {
+            await share.RefundApplicationFeeAsync(transaction, ct);
+        }
+
         charge.AmountRefunded += amount;
         session.Store(charge);
         session.Insert(refund);

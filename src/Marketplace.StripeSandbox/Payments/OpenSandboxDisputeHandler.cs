@@ -14,7 +14,7 @@ public static class OpenSandboxDisputeHandler
             return;
         }
 
-        await SandboxDisputes.OpenAsync(new SandboxTransaction(session, bus, clock), charge, message.Reason, message.Amount, ct);
+        await SandboxDisputes.OpenAsync(await SandboxTransaction.BeginAsync(session, bus, clock, ct), charge, message.Reason, message.Amount, ct);
         session.Store(charge);
     }
 }

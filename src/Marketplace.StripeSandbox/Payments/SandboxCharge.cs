@@ -33,10 +33,31 @@ public sealed class SandboxCharge : ISandboxListed
     /// <summary>How much of the charge has been transferred to connected accounts (transfers with it as source).</summary>
     public long AmountTransferred { get; set; }
 
+    /// <summary>False while a manual-capture authorization waits for its capture.</summary>
+    public bool Captured { get; set; } = true;
+
+    public long AmountCaptured { get; set; }
+
+    /// <summary>The part of the authorization never captured (released on capture or cancel); counted in amount_refunded.</summary>
+    public long AmountReleased { get; set; }
+
+    /// <summary>When the charge's funds become available (its balance transaction's <c>available_on</c>).</summary>
+    public long FundsAvailableOn { get; set; }
+
+    public string? OnBehalfOf { get; set; }
+    public string? TransferDestination { get; set; }
+    public long? TransferAmount { get; set; }
+    public long? ApplicationFeeAmount { get; set; }
+
+    /// <summary>The destination charge's automatic transfer (<c>tr_...</c>) and application fee (<c>fee_...</c>).</summary>
+    public string? Transfer { get; set; }
+
+    public string? ApplicationFee { get; set; }
+
     [Marten.Schema.Version]
     public Guid Version { get; set; }
 
     public bool Paid => Status == "succeeded";
 
-    public long Refundable => Paid ? Amount - AmountRefunded : 0;
+    public long Refundable => Paid && Captured ? AmountCaptured - (AmountRefunded - AmountReleased) : 0;
 }

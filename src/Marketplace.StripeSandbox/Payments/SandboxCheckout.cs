@@ -1,13 +1,15 @@
-using Marketplace.StripeSandbox.Balances;
 using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Payments;
 
 /// <summary>
 /// Paying a Checkout Session with a test card, from the hosted page or the control API. A card that succeeds makes a
-/// succeeded payment intent and charge (the platform's balance gets the amount less Stripe's fee) and completes the
-/// session: <c>charge.succeeded</c>, <c>payment_intent.succeeded</c>, <c>checkout.session.completed</c>. A declined
-/// card leaves the session open with a failed charge: <c>charge.failed</c>, <c>payment_intent.payment_failed</c>.
+/// succeeded payment intent and charge whose funds move (<see cref="ChargeFunds"/>) and completes the session:
+/// <c>charge.succeeded</c>, <c>payment_intent.succeeded</c>, <c>checkout.session.completed</c> (then the destination
+/// charge's <c>transfer.created</c> and <c>application_fee.created</c>). With <c>capture_method=manual</c> the card is
+/// only authorized: the intent <c>requires_capture</c> (<c>payment_intent.amount_capturable_updated</c>), the charge is
+/// not captured and nothing moves until <see cref="PaymentIntentCapture"/>. A declined card leaves the session open
+/// with a failed charge: <c>charge.failed</c>, <c>payment_intent.payment_failed</c>.
 /// </summary>
 public static class SandboxCheckout
 {
@@ -31,7 +33,8 @@ public static class SandboxCheckout
             {
                 Id = SandboxIds.New("pi"), Created = created, Amount = checkout.AmountTotal, Currency = checkout.Currency,
                 Description = data.Description, StatementDescriptor = data.StatementDescriptor, TransferGroup = data.TransferGroup,
-                Metadata = new Dictionary<string, string>(data.Metadata),
+                Metadata = new Dictionary<string, string>(data.Metadata), CaptureMethod = data.CaptureMethod, OnBehalfOf = data.OnBehalfOf,
+                TransferDestination = data.TransferDestination, TransferAmount = data.TransferAmount, ApplicationFeeAmount = data.ApplicationFeeAmount,
             };
             checkout.PaymentIntent = intent.Id;
             await transaction.EmitAsync("payment_intent.created", intent.Render(), null);
@@ -42,6 +45,8 @@ public static class SandboxCheckout
             Id = SandboxIds.New("ch"), Created = created, Amount = intent.Amount, Currency = intent.Currency, PaymentIntent = intent.Id,
             PaymentMethod = SandboxIds.New("pm"), Card = verdict.Card, BillingName = name, BillingEmail = email, Description = intent.Description,
             TransferGroup = intent.TransferGroup, StatementDescriptor = intent.StatementDescriptor, Metadata = new Dictionary<string, string>(intent.Metadata),
+            OnBehalfOf = intent.OnBehalfOf, TransferDestination = intent.TransferDestination, TransferAmount = intent.TransferAmount,
+            ApplicationFeeAmount = intent.ApplicationFeeAmount,
         };
         intent.LatestCharge = charge.Id;
         intent.PaymentMethod = charge.PaymentMethod;
@@ -59,24 +64,31 @@ public static class SandboxCheckout
             return charge.Failure;
         }
 
-        var fee = SandboxBalanceTransaction.CardFee(charge.Amount);
-        charge.BalanceTransaction = SandboxBalanceTransaction.Record(session, created, null, charge.Amount, charge.Currency, "charge", charge.Id, fee,
-            charge.Description).Id;
-        var platform = await SandboxBalance.LoadAsync(session, null, ct);
-        platform.Credit(charge.Amount - fee, charge.Currency);
-        session.Store(platform);
-        intent.Status = "succeeded";
-        intent.AmountReceived = intent.Amount;
+        var manual = intent.CaptureMethod == "manual";
         intent.LastError = null;
+        if (manual)
+        {
+            charge.Captured = false;
+            intent.Status = "requires_capture";
+            intent.AmountCapturable = intent.Amount;
+        }
+        else
+        {
+            charge.AmountCaptured = charge.Amount;
+            await ChargeFunds.CollectAsync(transaction, charge, ct);
+            intent.Status = "succeeded";
+            intent.AmountReceived = intent.Amount;
+        }
+
         checkout.Status = "complete";
-        checkout.PaymentStatus = "paid";
+        checkout.PaymentStatus = manual ? "unpaid" : "paid";
         checkout.PaidEmail = email ?? checkout.CustomerEmail;
         checkout.PaidName = name;
-        session.Insert(charge);
+        session.Store(charge);
         session.Store(intent);
         session.Store(checkout);
         await transaction.EmitAsync("charge.succeeded", ChargeObject.Render(charge, []), null);
-        await transaction.EmitAsync("payment_intent.succeeded", intent.Render(), null);
+        await transaction.EmitAsync(manual ? "payment_intent.amount_capturable_updated" : "payment_intent.succeeded", intent.Render(), null);
         await transaction.EmitAsync("checkout.session.completed", CheckoutSessionObject.Render(checkout), null);
         if (verdict.Disputed)
         {

@@ -54,4 +54,9 @@ public sealed class PaymentIntentData
     public string? ReceiptEmail { get; set; }
     public string? StatementDescriptor { get; set; }
     public Dictionary<string, string> Metadata { get; set; } = [];
+    public string CaptureMethod { get; set; } = "automatic_async";
+    public string? OnBehalfOf { get; set; }
+    public string? TransferDestination { get; set; }
+    public long? TransferAmount { get; set; }
+    public long? ApplicationFeeAmount { get; set; }
 }

@@ -4,7 +4,7 @@ using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Payments;
 
-/// <summary>A dispute of a charge: needs a response until it is won or lost.</summary>
+/// <summary>A dispute of a charge: needs a response, is under review once evidence is submitted, and ends won or lost.</summary>
 public sealed class SandboxDispute : ISandboxListed
 {
     /// <summary>What Stripe charges the platform for a dispute, in cents.</summary>
@@ -39,6 +39,24 @@ public sealed class SandboxDispute : ISandboxListed
     public List<SandboxBalanceTransaction> BalanceTransactions { get; set; } = [];
     public Dictionary<string, string> Metadata { get; set; } = [];
 
+    /// <summary>The evidence given so far (<c>POST /v1/disputes/{id}</c>), by field name; text fields only.</summary>
+    public Dictionary<string, string> Evidence { get; set; } = [];
+
+    public int SubmissionCount { get; set; }
+
+    public bool IsClosed => Status is "won" or "lost" or "warning_closed";
+
+    public JsonObject RenderEvidence()
+    {
+        var evidence = StripeJson.Parse(EmptyEvidence);
+        foreach (var (field, value) in Evidence)
+        {
+            evidence[field] = value;
+        }
+
+        return evidence;
+    }
+
     /// <summary>Stripe's <c>dispute</c> object, field for field as in Stripe's published fixtures.</summary>
     public JsonObject Render() => new()
     {
@@ -50,14 +68,14 @@ public sealed class SandboxDispute : ISandboxListed
         ["created"] = Created,
         ["currency"] = Currency,
         ["enhanced_eligibility_types"] = new JsonArray(),
-        ["evidence"] = StripeJson.Parse(EmptyEvidence),
+        ["evidence"] = RenderEvidence(),
         ["evidence_details"] = new JsonObject
         {
             ["due_by"] = Created + (long)TimeSpan.FromDays(7).TotalSeconds,
             ["enhanced_eligibility"] = new JsonObject(),
-            ["has_evidence"] = false,
+            ["has_evidence"] = Evidence.Count > 0,
             ["past_due"] = false,
-            ["submission_count"] = 0,
+            ["submission_count"] = SubmissionCount,
         },
         ["is_charge_refundable"] = false,
         ["livemode"] = false,

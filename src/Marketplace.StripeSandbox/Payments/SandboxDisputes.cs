@@ -6,10 +6,14 @@ namespace Marketplace.StripeSandbox.Payments;
 /// <summary>Opens a dispute on a charge (queued after a payment with the disputed test card).</summary>
 public sealed record OpenSandboxDispute(string ChargeId, string Reason, long? Amount = null);
 
+/// <summary>Ends a dispute under review as its evidence decided (queued when the evidence was submitted).</summary>
+public sealed record CloseSandboxDispute(string DisputeId, bool Won);
+
 /// <summary>
-/// Disputes: opening one marks the charge disputed, takes the amount and Stripe's dispute fee from the platform's
-/// balance and emits <c>charge.dispute.created</c>; closing one emits <c>charge.dispute.closed</c> and, when won,
-/// returns the amount.
+/// Disputes, as Stripe moves their money: opening one marks the charge disputed and takes the disputed amount and
+/// Stripe's dispute fee from the platform's balance, destination charges included (<c>charge.dispute.created</c>,
+/// <c>charge.dispute.funds_withdrawn</c>); closing one emits <c>charge.dispute.closed</c> and, when won, returns the
+/// amount (<c>charge.dispute.funds_reinstated</c>; the fee is not returned).
 /// </summary>
 public static class SandboxDisputes
 {
@@ -17,44 +21,47 @@ public static class SandboxDisputes
         ["bank_cannot_process", "credit_not_processed", "customer_initiated", "debit_not_authorized", "duplicate", "fraudulent", "general",
          "incorrect_account_details", "insufficient_funds", "product_not_received", "product_unacceptable", "subscription_canceled", "unrecognized"];
 
-    /// <summary>Opens the dispute; the caller stores <paramref name="charge"/>, which this marks disputed.</summary>
+    /// <summary>Opens the dispute (by default for what the charge has not refunded); the caller stores <paramref name="charge"/>, which this marks disputed.</summary>
     public static async Task<SandboxDispute> OpenAsync(SandboxTransaction transaction, SandboxCharge charge, string reason, long? amount, CancellationToken ct)
     {
-        var session = transaction.Session;
-        var created = transaction.UnixNow;
         var dispute = new SandboxDispute
         {
-            Id = SandboxIds.New("dp"), Created = created, Amount = amount ?? charge.Amount, Currency = charge.Currency, Charge = charge.Id,
+            Id = SandboxIds.New("dp"), Created = transaction.UnixNow, Amount = amount ?? charge.Refundable, Currency = charge.Currency, Charge = charge.Id,
             PaymentIntent = charge.PaymentIntent, Reason = reason, CardBrand = charge.Card.Brand,
         };
-        dispute.BalanceTransactions.Add(SandboxBalanceTransaction.Record(session, created, null, -dispute.Amount, dispute.Currency, "adjustment",
-            dispute.Id, SandboxDispute.Fee, $"Chargeback withdrawal for {charge.Id}", "dispute"));
-        var platform = await SandboxBalance.LoadAsync(session, null, ct);
-        platform.Credit(-(dispute.Amount + SandboxDispute.Fee), dispute.Currency);
-        session.Store(platform);
+        dispute.BalanceTransactions.Add(await transaction.Ledger.PostAsync(
+            new Posting(null, -dispute.Amount, dispute.Currency, "adjustment", dispute.Id)
+            {
+                Fee = SandboxDispute.Fee, Description = $"Chargeback withdrawal for {charge.Id}", ReportingCategory = "dispute",
+            },
+            ct));
         charge.Disputed = true;
-        session.Insert(dispute);
+        transaction.Session.Insert(dispute);
         await transaction.EmitAsync("charge.dispute.created", dispute.Render(), null);
+        await transaction.EmitAsync("charge.dispute.funds_withdrawn", dispute.Render(), null);
         return dispute;
     }
 
     public static async Task CloseAsync(SandboxTransaction transaction, SandboxDispute dispute, bool won, CancellationToken ct)
     {
-        var session = transaction.Session;
         var before = dispute.Render();
         dispute.Status = won ? "won" : "lost";
         if (won)
         {
-            dispute.BalanceTransactions.Add(SandboxBalanceTransaction.Record(session, transaction.UnixNow, null, dispute.Amount, dispute.Currency,
-                "adjustment", dispute.Id, description: $"Chargeback reversal for {dispute.Charge}", reportingCategory: "dispute_reversal"));
-            var platform = await SandboxBalance.LoadAsync(session, null, ct);
-            platform.Credit(dispute.Amount, dispute.Currency);
-            session.Store(platform);
+            dispute.BalanceTransactions.Add(await transaction.Ledger.PostAsync(
+                new Posting(null, dispute.Amount, dispute.Currency, "adjustment", dispute.Id)
+                {
+                    Description = $"Chargeback reversal for {dispute.Charge}", ReportingCategory = "dispute_reversal",
+                },
+                ct));
         }
 
-        session.Store(dispute);
+        transaction.Session.Store(dispute);
         var after = dispute.Render();
         await transaction.EmitAsync("charge.dispute.closed", after, null, StripeJson.Changes(before, after));
+        if (won)
+        {
+            await transaction.EmitAsync("charge.dispute.funds_reinstated", after, null);
+        }
     }
 }
-

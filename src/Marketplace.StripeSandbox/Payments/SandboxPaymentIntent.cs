@@ -3,7 +3,10 @@ using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Payments;
 
-/// <summary>A payment intent: requires_payment_method until a card succeeds, then succeeded.</summary>
+/// <summary>
+/// A payment intent: requires_payment_method until a card succeeds, then succeeded; with manual capture, requires_capture
+/// until captured (succeeded) or canceled.
+/// </summary>
 public sealed class SandboxPaymentIntent
 {
     public string Id { get; set; } = "";
@@ -20,6 +23,14 @@ public sealed class SandboxPaymentIntent
     public string? TransferGroup { get; set; }
     public Dictionary<string, string> Metadata { get; set; } = [];
     public CardDecline? LastError { get; set; }
+    public string CaptureMethod { get; set; } = "automatic_async";
+    public long AmountCapturable { get; set; }
+    public long? CanceledAt { get; set; }
+    public string? CancellationReason { get; set; }
+    public string? OnBehalfOf { get; set; }
+    public string? TransferDestination { get; set; }
+    public long? TransferAmount { get; set; }
+    public long? ApplicationFeeAmount { get; set; }
 
     /// <summary>Stripe's <c>payment_intent</c> object, field for field as in Stripe's published fixtures.</summary>
     public JsonObject Render() => new()
@@ -27,15 +38,15 @@ public sealed class SandboxPaymentIntent
         ["id"] = Id,
         ["object"] = "payment_intent",
         ["amount"] = Amount,
-        ["amount_capturable"] = 0,
+        ["amount_capturable"] = AmountCapturable,
         ["amount_details"] = new JsonObject { ["tip"] = new JsonObject() },
         ["amount_received"] = AmountReceived,
         ["application"] = null,
-        ["application_fee_amount"] = null,
+        ["application_fee_amount"] = ApplicationFeeAmount,
         ["automatic_payment_methods"] = null,
-        ["canceled_at"] = null,
-        ["cancellation_reason"] = null,
-        ["capture_method"] = "automatic_async",
+        ["canceled_at"] = CanceledAt,
+        ["cancellation_reason"] = CancellationReason,
+        ["capture_method"] = CaptureMethod,
         ["client_secret"] = $"{Id}_secret_{Id[3..]}",
         ["confirmation_method"] = "automatic",
         ["created"] = Created,
@@ -50,7 +61,7 @@ public sealed class SandboxPaymentIntent
         ["managed_payments"] = new JsonObject { ["enabled"] = false },
         ["metadata"] = StripeJson.Map(Metadata),
         ["next_action"] = null,
-        ["on_behalf_of"] = null,
+        ["on_behalf_of"] = OnBehalfOf,
         ["payment_method"] = PaymentMethod,
         ["payment_method_configuration_details"] = null,
         ["payment_method_options"] = new JsonObject(),
@@ -64,9 +75,26 @@ public sealed class SandboxPaymentIntent
         ["statement_descriptor"] = StatementDescriptor,
         ["statement_descriptor_suffix"] = null,
         ["status"] = Status,
-        ["transfer_data"] = null,
+        ["transfer_data"] = TransferData(),
         ["transfer_group"] = TransferGroup,
     };
+
+    /// <summary>Stripe leaves out <c>amount</c> when the whole payment goes to the destination (its schema has no null there).</summary>
+    private JsonObject? TransferData()
+    {
+        if (TransferDestination is null)
+        {
+            return null;
+        }
+
+        var data = new JsonObject { ["destination"] = TransferDestination };
+        if (TransferAmount is { } amount)
+        {
+            data["amount"] = amount;
+        }
+
+        return data;
+    }
 }
 
 /// <summary>Why a card was refused: Stripe's code, decline code and message, and the failed charge.</summary>

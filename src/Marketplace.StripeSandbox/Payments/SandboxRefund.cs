@@ -20,6 +20,9 @@ public sealed class SandboxRefund : ISandboxListed
     public string? PaymentIntent { get; set; }
     public string? Reason { get; set; }
     public string? BalanceTransaction { get; set; }
+
+    /// <summary>The reversal of the destination charge's transfer this refund made (<c>reverse_transfer</c>).</summary>
+    public string? TransferReversal { get; set; }
     public Dictionary<string, string> Metadata { get; set; } = [];
 
     /// <summary>Stripe's <c>refund</c> object, field for field as in Stripe's published fixtures.</summary>
@@ -46,6 +49,6 @@ public sealed class SandboxRefund : ISandboxListed
         ["receipt_number"] = null,
         ["source_transfer_reversal"] = null,
         ["status"] = "succeeded",
-        ["transfer_reversal"] = null,
+        ["transfer_reversal"] = TransferReversal,
     };
 }

@@ -48,7 +48,8 @@ public static class SandboxPayouts
         }
 
         var currency = request.Currency.ToLowerInvariant();
-        var balance = await SandboxBalance.LoadAsync(transaction.Session, account?.Id, ct, account?.DefaultCurrency ?? "usd");
+        await SandboxFunds.SettleDueAsync(transaction, account?.Id, ct);
+        var balance = await transaction.Ledger.ChangeAsync(account?.Id, ct, account?.DefaultCurrency ?? "usd");
         if (request.TopUp && balance.AvailableIn(currency) < request.Amount)
         {
             balance.Credit(request.Amount - balance.AvailableIn(currency), currency);
@@ -60,8 +61,6 @@ public static class SandboxPayouts
                 "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low.", "balance_insufficient");
         }
 
-        balance.Credit(-request.Amount, currency);
-        transaction.Session.Store(balance);
         var now = transaction.Now;
         var created = now.ToUnixTimeSeconds();
         var payout = new SandboxPayout
@@ -80,7 +79,7 @@ public static class SandboxPayouts
             IntendedOutcome = request.Outcome,
             IntendedFailureCode = request.Outcome == "failed" ? request.FailureCode ?? "account_closed" : null,
         };
-        payout.BalanceTransaction = SandboxBalanceTransaction.Record(transaction.Session, created, payout.Account, -payout.Amount, currency, "payout", payout.Id).Id;
+        payout.BalanceTransaction = (await transaction.Ledger.PostAsync(new Posting(payout.Account, -payout.Amount, currency, "payout", payout.Id), ct)).Id;
         transaction.Session.Insert(payout);
         await transaction.EmitAsync("payout.created", payout.Render(), payout.Account);
         await transaction.Outbox.PublishAsync(new SettleSandboxPayout(payout.Id));

@@ -19,7 +19,7 @@ public static class SettleSandboxPayoutHandler
             return;
         }
 
-        var transaction = new SandboxTransaction(session, bus, clock);
+        var transaction = await SandboxTransaction.BeginAsync(session, bus, clock, ct);
         var before = payout.Render();
         var failed = payout.IntendedOutcome == "failed";
         if (failed)
@@ -27,11 +27,8 @@ public static class SettleSandboxPayoutHandler
             payout.Status = "failed";
             payout.FailureCode = payout.IntendedFailureCode ?? "account_closed";
             payout.FailureMessage = SandboxPayouts.FailureMessages.GetValueOrDefault(payout.FailureCode, "The bank could not process this payout.");
-            payout.FailureBalanceTransaction = SandboxBalanceTransaction.Record(
-                session, clock.GetUtcNow().ToUnixTimeSeconds(), payout.Account, payout.Amount, payout.Currency, "payout_failure", payout.Id).Id;
-            var balance = await SandboxBalance.LoadAsync(session, payout.Account, ct);
-            balance.Credit(payout.Amount, payout.Currency);
-            session.Store(balance);
+            payout.FailureBalanceTransaction = (await transaction.Ledger.PostAsync(
+                new Posting(payout.Account, payout.Amount, payout.Currency, "payout_failure", payout.Id), ct)).Id;
         }
         else
         {

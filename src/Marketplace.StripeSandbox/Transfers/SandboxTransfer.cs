@@ -20,6 +20,13 @@ public sealed class SandboxTransfer : ISandboxListed
     public string Destination { get; set; } = "";
     public string DestinationPayment { get; set; } = "";
     public string BalanceTransaction { get; set; } = "";
+
+    /// <summary>The destination's side: the balance transaction of its <see cref="DestinationPayment"/>.</summary>
+    public string? DestinationBalanceTransaction { get; set; }
+
+    /// <summary>The application fee taken from the destination's payment (destination charges).</summary>
+    public string? ApplicationFee { get; set; }
+
     public string? SourceTransaction { get; set; }
     public string? TransferGroup { get; set; }
     public string? Description { get; set; }
@@ -63,6 +70,10 @@ public sealed class SandboxTransferReversal
     public long Amount { get; set; }
     public string Currency { get; set; } = "usd";
     public string BalanceTransaction { get; set; } = "";
+
+    /// <summary>The refund of the source charge this reversal came with (<c>reverse_transfer</c>), if any.</summary>
+    public string? SourceRefund { get; set; }
+
     public Dictionary<string, string> Metadata { get; set; } = [];
 
     /// <summary>Stripe's <c>transfer_reversal</c> object, field for field as in Stripe's published fixtures.</summary>
@@ -76,7 +87,7 @@ public sealed class SandboxTransferReversal
         ["currency"] = Currency,
         ["destination_payment_refund"] = null,
         ["metadata"] = StripeJson.Map(Metadata),
-        ["source_refund"] = null,
+        ["source_refund"] = SourceRefund,
         ["transfer"] = transferId,
     };
 }

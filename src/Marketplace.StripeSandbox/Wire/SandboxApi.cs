@@ -113,7 +113,7 @@ public static class SandboxApi
     /// </summary>
     public static async Task<Answered> HandleAsync(Call call, IDocumentSession session, IMessageContext messages, TimeProvider clock)
     {
-        var transaction = new SandboxTransaction(session, messages, clock, call.RequestId, call.IdempotencyKey);
+        var transaction = await SandboxTransaction.BeginAsync(session, messages, clock, call.Http.RequestAborted, call.RequestId, call.IdempotencyKey);
         var result = await call.Operation(new SandboxApiRequest(call.Http, call.Form, call.Account, transaction));
         await SandboxExpansion.ApplyAsync(result, call.Form.Strings("expand"), session, call.Http.RequestAborted);
         var body = result.ToJsonString();

@@ -56,7 +56,7 @@ public sealed class MoneyMovementTests(AppFixture fixture) : StripeSandboxTest(f
         {
             Amount = 3000, Currency = "usd", Destination = account.Id, SourceTransaction = intent.LatestChargeId, TransferGroup = "order_o-9",
         });
-        (await new BalanceService(Stripe).GetAsync(onAccount)).Available.Single().Amount.ShouldBe(3000);
+        (await new BalanceService(Stripe).GetAsync(onAccount)).Pending.Single().Amount.ShouldBe(3000);
         var reversal = await new TransferReversalService(Stripe).CreateAsync(transfer.Id, new TransferReversalCreateOptions { Amount = 1000 });
 
         transfer.Id.ShouldStartWith("tr_");
@@ -68,7 +68,7 @@ public sealed class MoneyMovementTests(AppFixture fixture) : StripeSandboxTest(f
         reversed.AmountReversed.ShouldBe(1000);
         reversed.Reversed.ShouldBeFalse();
         reversed.Reversals.Data.ShouldHaveSingleItem().Id.ShouldBe(reversal.Id);
-        (await new BalanceService(Stripe).GetAsync(onAccount)).Available.Single().Amount.ShouldBe(2000);
+        (await new BalanceService(Stripe).GetAsync(onAccount)).Pending.Single().Amount.ShouldBe(2000);
         var events = await WaitForEventsAsync(null, events => events.Any(e => e.Type == "transfer.reversed"));
         events.Select(e => e.Type).Where(type => type.StartsWith("transfer.", StringComparison.Ordinal)).ShouldBe(["transfer.created", "transfer.reversed"]);
     }

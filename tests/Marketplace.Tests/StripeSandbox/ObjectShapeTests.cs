@@ -42,6 +42,7 @@ public sealed class ObjectShapeTests(AppFixture fixture) : StripeSandboxTest(fix
             Amount = 1000, Currency = "usd", Destination = account.Id, SourceTransaction = charge.Id,
         });
         var reversal = await new TransferReversalService(Stripe).CreateAsync(transfer.Id, new TransferReversalCreateOptions { Amount = 100 });
+        await Host.Scenario(s => s.Post.Json(new { days = 2 }).ToUrl("/stripe-sandbox/control/clock/advance")); // the transfer's funds become available
         var payout = await new PayoutService(Stripe).CreateAsync(new PayoutCreateOptions { Amount = 300, Currency = "usd" },
             new RequestOptions { StripeAccount = account.Id });
         var dispute = (await Host.Scenario(s => s.Post.Json(new { reason = "fraudulent" }).ToUrl($"/stripe-sandbox/control/charges/{charge.Id}/dispute")))

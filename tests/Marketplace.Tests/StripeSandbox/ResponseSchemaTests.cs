@@ -15,8 +15,10 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
 {
     private static readonly string[] EmittedTypes =
     [
-        "account.application.deauthorized", "account.external_account.created", "account.updated", "capability.updated", "charge.dispute.closed", "charge.dispute.created",
-        "charge.failed", "charge.refunded", "charge.succeeded", "checkout.session.completed", "checkout.session.expired",
+        "account.application.deauthorized", "account.external_account.created", "account.updated", "application_fee.created", "application_fee.refunded",
+        "balance.available", "capability.updated", "charge.captured", "charge.dispute.closed", "charge.dispute.created", "charge.dispute.funds_reinstated",
+        "charge.dispute.funds_withdrawn", "charge.dispute.updated", "charge.failed", "charge.refunded", "charge.succeeded",
+        "checkout.session.completed", "checkout.session.expired", "payment_intent.amount_capturable_updated", "payment_intent.canceled",
         "payment_intent.created", "payment_intent.payment_failed", "payment_intent.succeeded", "payout.created", "payout.failed",
         "payout.paid", "refund.created", "transfer.created", "transfer.reversed",
     ];
@@ -44,6 +46,7 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
             Amount = 1000, Currency = "usd", Destination = account.Id, SourceTransaction = charge.Id,
         });
         var reversal = await new TransferReversalService(Stripe).CreateAsync(transfer.Id, new TransferReversalCreateOptions { Amount = 100 });
+        await Host.Scenario(s => s.Post.Json(new { days = 2 }).ToUrl("/stripe-sandbox/control/clock/advance")); // the transfer's funds become available
         var payout = await new PayoutService(Stripe).CreateAsync(new PayoutCreateOptions { Amount = 300, Currency = "usd" },
             new RequestOptions { StripeAccount = account.Id });
         await Host.Scenario(s => s.Post.Json(new { amount = 200, outcome = "failed" }).ToUrl($"/stripe-sandbox/control/accounts/{account.Id}/payouts"));
@@ -55,6 +58,23 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
         var deauthorized = await CreateExpressAccountAsync("Deauthorized Type");
         await Host.Scenario(s => s.Post.Json(new { }).ToUrl($"/stripe-sandbox/control/accounts/{deauthorized.Id}/deauthorize"));
         var deleted = await CreateExpressAccountAsync("Deleted Type");
+        var destination = await PaidAsync(await CreateSessionAsync(new SessionPaymentIntentDataOptions
+        {
+            ApplicationFeeAmount = 500, OnBehalfOf = account.Id, TransferData = new SessionPaymentIntentDataTransferDataOptions { Destination = account.Id },
+        }));
+        var destinationRefund = await new RefundService(Stripe).CreateAsync(new RefundCreateOptions
+        {
+            Charge = destination.Id, Amount = 1000, ReverseTransfer = true, RefundApplicationFee = true,
+        });
+        var feeRefund = await new ApplicationFeeRefundService(Stripe).CreateAsync(destination.ApplicationFeeId, new ApplicationFeeRefundCreateOptions { Amount = 10 });
+        var payment = (await new TransferService(Stripe).GetAsync(destination.TransferId)).DestinationPaymentId;
+        var manual = new SessionPaymentIntentDataOptions { CaptureMethod = "manual" };
+        var captured = await new PaymentIntentService(Stripe).CaptureAsync((await PaidAsync(await CreateSessionAsync(manual))).PaymentIntentId);
+        var canceled = await new PaymentIntentService(Stripe).CancelAsync((await PaidAsync(await CreateSessionAsync(manual))).PaymentIntentId);
+        var won = (await Host.Scenario(s => s.Post.Json(new { }).ToUrl($"/stripe-sandbox/control/charges/{destination.Id}/dispute")))
+            .ReadAsJson<JsonElement>().GetProperty("id").GetString()!;
+        await new DisputeService(Stripe).UpdateAsync(won, new DisputeUpdateOptions { Evidence = new() { UncategorizedText = "winning_evidence" } });
+        await Host.Scenario(s => s.Post.Json(new { days = 2 }).ToUrl("/stripe-sandbox/control/clock/advance"));
 
         await new AccountService(Stripe).UpdateAsync(account.Id, new AccountUpdateOptions
         {
@@ -89,6 +109,16 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
         CheckList("transfer_reversal", await GetAsync($"/v1/transfers/{transfer.Id}/reversals"), "/v1/transfers/{id}/reversals");
         CheckList("balance_transaction", await GetAsync("/v1/balance_transactions", account.Id), "/v1/balance_transactions");
         CheckList("balance_transaction", await GetAsync("/v1/balance_transactions"), "/v1/balance_transactions");
+        CheckList("application_fee", await GetAsync("/v1/application_fees"), "/v1/application_fees");
+        Check("application_fee", await GetAsync($"/v1/application_fees/{destination.ApplicationFeeId}?expand[]=balance_transaction"));
+        Check("fee_refund", JsonDocument.Parse(feeRefund.StripeResponse.Content).RootElement);
+        Check("refund", JsonDocument.Parse(destinationRefund.StripeResponse.Content).RootElement);
+        Check("charge", await GetAsync($"/v1/charges/{destination.Id}?expand[]=application_fee&expand[]=transfer"));
+        Check("charge", await GetAsync($"/v1/charges/{payment}", account.Id));
+        Check("payment_intent", JsonDocument.Parse(captured.StripeResponse.Content).RootElement);
+        Check("payment_intent", JsonDocument.Parse(canceled.StripeResponse.Content).RootElement);
+        Check("dispute", await GetAsync($"/v1/disputes/{won}"));
+        await WaitForEventsAsync(null, events => events.Any(e => e.Type == "charge.dispute.funds_reinstated"));
 
         var events = await QueryAsync<IReadOnlyList<SandboxEvent>>(async s => await s.Query<SandboxEvent>().ToListAsync());
         foreach (var stored in events)
@@ -101,9 +131,16 @@ public sealed class ResponseSchemaTests(AppFixture fixture) : StripeSandboxTest(
         _problems.ShouldBeEmpty($"answers or events break Stripe's schemas (event types seen: {string.Join(", ", types)})");
     }
 
-    private Task<Session> CreateSessionAsync() => new SessionService(Stripe).CreateAsync(new SessionCreateOptions
+    private async Task<Charge> PaidAsync(Session session)
     {
-        Mode = "payment", SuccessUrl = "https://shop.example/paid",
+        await Host.Scenario(s => s.Post.Json(new { card = "4242424242424242" }).ToUrl($"/stripe-sandbox/control/checkout/sessions/{session.Id}/pay"));
+        var intent = await new PaymentIntentService(Stripe).GetAsync((await new SessionService(Stripe).GetAsync(session.Id)).PaymentIntentId);
+        return await new ChargeService(Stripe).GetAsync(intent.LatestChargeId);
+    }
+
+    private Task<Session> CreateSessionAsync(SessionPaymentIntentDataOptions? intent = null) => new SessionService(Stripe).CreateAsync(new SessionCreateOptions
+    {
+        Mode = "payment", SuccessUrl = "https://shop.example/paid", PaymentIntentData = intent,
         LineItems = [new SessionLineItemOptions
         {
             Quantity = 1,

@@ -28,16 +28,19 @@ SERVED = [
     ("get", "/v1/payment_intents/{intent}"), ("get", "/v1/charges/{charge}"), ("get", "/v1/refunds/{refund}"),
     ("get", "/v1/disputes/{dispute}"), ("post", "/v1/refunds"),
     ("post", "/v1/transfers"), ("get", "/v1/transfers/{transfer}"), ("post", "/v1/transfers/{id}/reversals"),
+    ("get", "/v1/application_fees/{id}"), ("post", "/v1/application_fees/{id}/refunds"),
+    ("post", "/v1/disputes/{dispute}"), ("post", "/v1/disputes/{dispute}/close"),
+    ("post", "/v1/payment_intents/{intent}/cancel"), ("post", "/v1/payment_intents/{intent}/capture"),
     # lists and capabilities, sorted by path
     ("get", "/v1/accounts/{account}/capabilities"), ("get", "/v1/accounts/{account}/capabilities/{capability}"),
-    ("post", "/v1/accounts/{account}/capabilities/{capability}"), ("get", "/v1/balance_transactions"), ("get", "/v1/charges"),
-    ("get", "/v1/checkout/sessions"), ("get", "/v1/disputes"), ("get", "/v1/refunds"), ("get", "/v1/transfers"),
+    ("post", "/v1/accounts/{account}/capabilities/{capability}"), ("get", "/v1/application_fees"), ("get", "/v1/balance_transactions"),
+    ("get", "/v1/charges"), ("get", "/v1/checkout/sessions"), ("get", "/v1/disputes"), ("get", "/v1/refunds"), ("get", "/v1/transfers"),
     ("get", "/v1/transfers/{id}/reversals"),
 ]
 # Objects the sandbox keeps and so can expand or send in events; other expandable targets stay ids.
 KEPT = {"account", "balance", "balance_transaction", "payout", "event", "checkout.session", "payment_intent", "charge",
         "refund", "dispute", "transfer", "transfer_reversal", "bank_account", "capability", "item", "account_link",
-        "login_link", "deleted_account"}
+        "login_link", "deleted_account", "application_fee", "fee_refund"}
 DROPPED_KEYS = {"description", "x-stripeBypassValidation", "x-stripeMostCommon", "x-stripeResource", "x-stripeOperations",
                 "title", "example", "x-stripeParam"}
 
