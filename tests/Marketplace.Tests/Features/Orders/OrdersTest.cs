@@ -10,6 +10,20 @@ public abstract class OrdersTest(AppFixture fixture) : CatalogTest(fixture)
 {
     protected Task<Member> BuyerAsync() => MemberAsync("buyer");
 
+    /// <summary>A buyer signed in from an address of their own, for tests with more sign-ins than one address may make.</summary>
+    protected async Task<Member> BuyerOnOwnAddressAsync()
+    {
+        var email = NewEmail("buyer");
+        var id = await CreateAccountAsync(email);
+        var login = await Host.Scenario(s =>
+        {
+            s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = NewClientAddress());
+            s.Post.Json(new { email, password = Password }).ToUrl("/api/auth/login");
+            s.StatusCodeShouldBe(200);
+        });
+        return new Member(id, email, login.ReadAsJson<Marketplace.Features.Accounts.TokenPair>()!.AccessToken);
+    }
+
     /// <summary>A published product of a shop ready to sell (its onboarding finished on the sandbox).</summary>
     protected async Task<ProductView> ProductOfAsync(Seller seller, string title = "Hand-drawn Icons", long price = 1500, int? editionSize = null)
     {
