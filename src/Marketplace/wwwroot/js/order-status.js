@@ -33,7 +33,7 @@
       const time = document.createElement("time");
       time.dateTime = step.at;
       time.textContent = formatTime(step.at);
-      item.append(time, ` ${step.text}`);
+      item.append(time, `: ${step.text}`);
       return item;
     }));
     if (order.paidAt) {

@@ -92,13 +92,7 @@ public sealed class CartTests(AppFixture fixture) : OrdersTest(fixture)
         }
 
         await AsUserAsync(seller.Owner.Token, s => s.Post.Url($"/api/products/{unpublished.Id}/unpublish"));
-        await using (var session = Host.DocumentStore().LightweightSession())
-        {
-            var shop = (await session.LoadAsync<Marketplace.Features.Shops.Shop>(other.Shop.Id))!;
-            shop.Status = Marketplace.Features.Shops.ShopStatus.Suspended;
-            session.Update(shop);
-            await session.SaveChangesAsync();
-        }
+        await SetShopStatusAsync(other.Shop.Id, Marketplace.Features.Shops.ShopStatus.Suspended);
 
         var cart = await CartAsync(buyer);
 

@@ -33,12 +33,12 @@ public sealed class OrdersAuthorizationTests(AppFixture fixture) : OrdersTest(fi
 
         int[] answers =
         [
-            await StatusAsync(token, s => s.Post.Json(new { productId, quantity = 1 }).ToUrl("/api/cart/items")),
-            await StatusAsync(token, s => s.Get.Url("/api/cart")),
-            await StatusAsync(token, s => s.Post.Url("/api/checkout")),
-            await StatusAsync(token, s => s.Delete.Url($"/api/cart/items/{productId}")),
-            await StatusAsync(token, s => s.Get.Url("/api/orders")),
-            await StatusAsync(token, s => s.Get.Url($"/api/orders/{orderId}")),
+            await ApiStatusAsync(token, s => s.Post.Json(new { productId, quantity = 1 }).ToUrl("/api/cart/items")),
+            await ApiStatusAsync(token, s => s.Get.Url("/api/cart")),
+            await ApiStatusAsync(token, s => s.Post.Url("/api/checkout")),
+            await ApiStatusAsync(token, s => s.Delete.Url($"/api/cart/items/{productId}")),
+            await ApiStatusAsync(token, s => s.Get.Url("/api/orders")),
+            await ApiStatusAsync(token, s => s.Get.Url($"/api/orders/{orderId}")),
         ];
 
         answers.ShouldBe([add, cart, checkout, remove, list, get]);
@@ -55,7 +55,7 @@ public sealed class OrdersAuthorizationTests(AppFixture fixture) : OrdersTest(fi
     {
         var (seller, _, buyer, orderId) = await PlacedOrderAsync();
         var member = await CallerAsync(caller, seller, buyer);
-        var cookie = member is null ? null : await CookieAsync(member.Email);
+        var cookie = member is null ? null : await SignInCookieAsync(member.Email);
 
         int[] answers =
         [
@@ -102,28 +102,4 @@ public sealed class OrdersAuthorizationTests(AppFixture fixture) : OrdersTest(fi
         _ => await MemberAsync("admin", Roles.Admin),
     };
 
-    private async Task<int> StatusAsync(string? token, Action<Alba.Scenario> request)
-    {
-        var result = token is null
-            ? await SendAsync(s => { request(s); s.IgnoreStatusCode(); })
-            : await AsUserAsync(token, s => { request(s); s.IgnoreStatusCode(); });
-        return result.Context.Response.StatusCode;
-    }
-
-    private async Task<string> CookieAsync(string email)
-    {
-        var result = await SendAsync(s => s.Post.Json(new { email, password = Password }).ToUrl("/api/auth/login").QueryString("useCookies", "true"));
-        return result.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
-    }
-
-    private async Task<int> PageStatusAsync(string? cookie, string url) => (await SendAsync(s =>
-    {
-        s.Get.Url(url);
-        if (cookie is not null)
-        {
-            s.WithRequestHeader("Cookie", cookie);
-        }
-
-        s.IgnoreStatusCode();
-    })).Context.Response.StatusCode;
 }

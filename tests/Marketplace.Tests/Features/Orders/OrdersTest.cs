@@ -2,6 +2,8 @@ using Marketplace.Features.Catalog;
 using Marketplace.Features.Orders;
 using Marketplace.Tests.Features.Catalog;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Stripe;
 
 namespace Marketplace.Tests.Features.Orders;
 
@@ -66,6 +68,9 @@ public abstract class OrdersTest(AppFixture fixture) : CatalogTest(fixture)
 
     protected Task<Order> StatusAsync(Guid orderId, OrderStatus status) =>
         Eventually.ValueAsync(async () => (await OrderAsync(orderId))!, order => order.Status == status, 60);
+
+    /// <summary>The app's Stripe client (the sandbox, over HTTP), to look at what the app made there.</summary>
+    protected IStripeClient Stripe() => Host.Services.CreateScope().ServiceProvider.GetRequiredService<IStripeClient>();
 
     protected Task<IReadOnlyList<Entitlement>> EntitlementsOfAsync(Member buyer) =>
         QueryAsync<IReadOnlyList<Entitlement>>(async q => await q.Query<Entitlement>().Where(e => e.BuyerId == buyer.Id).ToListAsync());

@@ -1,7 +1,6 @@
 using Marketplace.Features.Orders;
 using Marketplace.StripeSandbox.Events;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Stripe;
 
 namespace Marketplace.Tests.Features.Orders;
@@ -91,7 +90,6 @@ public sealed class PaymentTests(AppFixture fixture) : OrdersTest(fixture)
         await PayAsync(checkout, status: 409);
     }
 
-    private IStripeClient Stripe() => Host.Services.CreateScope().ServiceProvider.GetRequiredService<IStripeClient>();
 
     private async Task<IReadOnlyList<Transfer>> TransfersAsync(Guid orderId)
     {

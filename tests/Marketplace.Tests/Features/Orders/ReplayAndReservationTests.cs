@@ -1,8 +1,6 @@
 using Marketplace.Features.Orders;
 using Marketplace.StripeSandbox.Events;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Stripe;
 
 namespace Marketplace.Tests.Features.Orders;
 
@@ -99,6 +97,4 @@ public sealed class ReplayAndReservationTests(AppFixture fixture) : OrdersTest(f
         stock.Held.ShouldBeEmpty();
         (await QueryAsync(q => q.Query<Entitlement>().CountAsync())).ShouldBe(1);
     }
-
-    private IStripeClient Stripe() => Host.Services.CreateScope().ServiceProvider.GetRequiredService<IStripeClient>();
 }
