@@ -45,6 +45,8 @@ public static class Checkout
             return (null, placed.Problem);
         }
 
+        // Past this point the order exists: the request's cancellation no longer stops the calls, so a buyer who
+        // closes the tab leaves an order that is either started or cancelled, never half-made.
         Stripe.Checkout.Session session;
         try
         {
@@ -52,7 +54,7 @@ public static class Checkout
                 SessionOptions(order, siteUrl, clock.GetUtcNow() + options.CheckoutLifetime),
                 new RequestOptions { IdempotencyKey = $"checkout-session-{order.Id:N}" }, CancellationToken.None);
         }
-        catch (StripeException)
+        catch (Exception e) when (e is StripeException or HttpRequestException or TaskCanceledException)
         {
             await bus.InvokeAsync(new CloseOrder.Command(order.Id, Expired: false, "Checkout could not start: the payment provider did not answer."),
                 CancellationToken.None, UseCases.InvokeTimeout);
