@@ -55,8 +55,8 @@ public sealed record CartView(IReadOnlyList<CartView.Line> Lines, IReadOnlyList<
     public static string? WhyNot(Priced? priced, int quantity, bool owned) => priced switch
     {
         null => "This product is no longer sold.",
-        { Shop.Status: not ShopStatus.Active } => $"{priced.Shop.Name} is not selling at the moment, so this product was taken out of your cart.",
-        { Product.Status: not ProductStatus.Published } => "Its seller has withdrawn this product, so it was taken out of your cart.",
+        { Shop.Status: not ShopStatus.Active } => $"{priced.Shop.Name} is not selling at the moment.",
+        { Product.Status: not ProductStatus.Published } => "Its seller has withdrawn this product for now.",
         { Remaining: 0 } => "This limited edition is sold out.",
         { Remaining: { } left } when left < quantity => $"Only {left} of this limited edition are left; lower the quantity.",
         _ when owned => "You own this product already: it is in your library.",

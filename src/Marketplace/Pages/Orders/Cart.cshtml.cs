@@ -24,9 +24,16 @@ public sealed class CartModel(IQuerySession session, IMessageBus bus, IOptions<C
 
     public async Task OnGetAsync(CancellationToken ct) => Cart = await GetCart.ReadAsync(session, BuyerId, catalog.Value, ct);
 
-    public async Task<IActionResult> OnPostAddAsync(Guid productId, int quantity, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync(
+        Guid productId, int quantity, [FromServices] FluentValidation.IValidator<AddToCart.Request> validator, CancellationToken ct)
     {
-        var outcome = await AddToCart.ExecuteAsync(BuyerId, new AddToCart.Request(productId, Math.Clamp(quantity, 1, options.Value.MaxQuantity)), bus, catalog.Value, ct);
+        var request = new AddToCart.Request(productId, quantity);
+        if (!ModelState.IsValid || !(await validator.ValidateAsync(request, ct)).IsValid)
+        {
+            return await RefusedAsync(ValidationProblems.Field("quantity", "Choose a product and a quantity between 1 and the copies left."), ct);
+        }
+
+        var outcome = await AddToCart.ExecuteAsync(BuyerId, request, bus, catalog.Value, ct);
         if (outcome.Problem is not null)
         {
             return await RefusedAsync(outcome.Problem, ct);
@@ -52,9 +59,12 @@ public sealed class CartModel(IQuerySession session, IMessageBus bus, IOptions<C
     /// <summary>The cart again, with the refusal's sentence above it.</summary>
     private async Task<IActionResult> RefusedAsync(IResult problem, CancellationToken ct)
     {
-        Error = problem is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { ProblemDetails: var details }
-            ? $"{details.Title} {details.Detail}".Trim()
-            : "That did not work; try again.";
+        Error = problem switch
+        {
+            Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { ProblemDetails: var details } => $"{details.Title} {details.Detail}".Trim(),
+            Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails: var invalid } => string.Join(" ", invalid.Errors.SelectMany(e => e.Value)),
+            _ => "That did not work; try again.",
+        };
         Response.StatusCode = problem is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status409Conflict;
         await OnGetAsync(ct);
         return Page();

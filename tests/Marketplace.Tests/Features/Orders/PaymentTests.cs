@@ -91,6 +91,29 @@ public sealed class PaymentTests(AppFixture fixture) : OrdersTest(fixture)
     }
 
 
+    [Fact]
+    public async Task When_Stripe_refuses_the_checkout_session_the_order_is_cancelled_its_copy_released_and_the_cart_restored()
+    {
+        var seller = await SellerReadyToSellAsync();
+        var print = await ProductOfAsync(seller, "Print", 5000, editionSize: 1);
+        var buyer = await BuyerAsync();
+        await AddAsync(buyer, print.Id);
+        // A currency Stripe does not know makes it refuse the session, as an outage or a misconfiguration would.
+        Set<Marketplace.Features.Catalog.CatalogOptions, string>(o => o.Currency, "zzz");
+
+        var refused = await AsUserAsync(buyer.Token, s =>
+        {
+            s.Post.Url("/api/checkout");
+            s.StatusCodeShouldBe(503);
+        });
+
+        refused.ShouldBeProblem(503, Marketplace.Infrastructure.Web.ProblemTypes.PaymentsUnavailable);
+        var order = (await QueryAsync<IReadOnlyList<Order>>(async q => await q.Query<Order>().ToListAsync())).ShouldHaveSingleItem();
+        order.Status.ShouldBe(OrderStatus.Cancelled);
+        (await QueryAsync(q => q.LoadAsync<EditionStock>(print.Id)))!.Held.ShouldBeEmpty();
+        (await QueryAsync(q => q.LoadAsync<Cart>(buyer.Id)))!.Items.Select(i => i.ProductId).ShouldBe([print.Id]);
+    }
+
     private async Task<IReadOnlyList<Transfer>> TransfersAsync(Guid orderId)
     {
         var events = await QueryAsync<IReadOnlyList<SandboxEvent>>(async q => await q.Query<SandboxEvent>().Where(e => e.Type == "transfer.created").ToListAsync());
