@@ -1,5 +1,8 @@
 using Marketplace.Features.Orders;
 using Marketplace.StripeSandbox.Events;
+using System.Text.Json.Nodes;
+using Marketplace.Infrastructure.Payments;
+using Marketplace.Tests.Features.StripeWebhooks;
 using Marten;
 
 namespace Marketplace.Tests.Features.Orders;
@@ -63,6 +66,33 @@ public sealed class ReplayAndReservationTests(AppFixture fixture) : OrdersTest(f
         (await CartAsync(first)).Lines.Select(l => l.ProductId).ShouldBe([print.Id]);
         (await AddAsync(second, print.Id)).ReadAsJson<CartView>()!.Lines.Single().EditionRemaining.ShouldBe(1);
         (await EntitlementsOfAsync(first)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_payment_that_lands_after_its_checkout_expired_is_recorded_for_a_refund_and_grants_nothing()
+    {
+        var seller = await SellerReadyToSellAsync();
+        var print = await ProductOfAsync(seller, "Print", 5000, editionSize: 1);
+        var buyer = await BuyerAsync();
+        await AddAsync(buyer, print.Id);
+        var checkout = await CheckoutAsync(buyer);
+        await new Stripe.Checkout.SessionService(Stripe()).ExpireAsync(SessionIdOf(checkout));
+        await StatusAsync(checkout.OrderId, OrderStatus.Expired);
+        var late = SignedEvents.Event("payment_intent.succeeded", new JsonObject
+        {
+            ["id"] = "pi_late", ["object"] = "payment_intent", ["status"] = "succeeded", ["amount"] = 5000, ["amount_received"] = 5000,
+            ["currency"] = "usd", ["latest_charge"] = "ch_late", ["metadata"] = new JsonObject { ["order_id"] = checkout.OrderId.ToString() },
+        });
+
+        await DeliverAsync(late, SignedEvents.Signature(late, StripeOptions.DevelopmentWebhookSecret));
+        await SettledAsync(SignedEvents.IdOf(late));
+
+        var order = (await OrderAsync(checkout.OrderId))!;
+        order.Status.ShouldBe(OrderStatus.Expired);
+        order.ChargeId.ShouldBe("ch_late");
+        (await QueryAsync(q => q.Events.FetchStreamAsync(order.Id))).Last().Data.ShouldBeOfType<PaymentAfterClose>();
+        (await EntitlementsOfAsync(buyer)).ShouldBeEmpty();
+        (await QueryAsync(q => q.LoadAsync<EditionStock>(print.Id)))!.Sold.ShouldBe(0);
     }
 
     [Fact]
