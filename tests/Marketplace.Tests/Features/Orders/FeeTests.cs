@@ -1,4 +1,5 @@
 using Marketplace.Features.Orders;
+using Microsoft.Extensions.Configuration;
 
 namespace Marketplace.Tests.Features.Orders;
 
@@ -27,6 +28,24 @@ public sealed class FeeTests
                 shop.Fee.ShouldBe((long)Math.Min(shop.Subtotal, Math.Round(exact, MidpointRounding.AwayFromZero)));
             }
         }
+    }
+
+    [Fact]
+    public void A_shop_named_in_the_settings_pays_its_own_fee_and_every_other_shop_the_default()
+    {
+        var special = Guid.NewGuid();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orders:Fee:BasisPoints"] = "800",
+            ["Orders:Fee:Fixed"] = "25",
+            [$"Orders:ShopFees:{special}:BasisPoints"] = "300",
+            [$"Orders:ShopFees:{special}:Fixed"] = "0",
+        }).Build();
+        var options = new OrderOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(OrderOptions.Section), options);
+
+        options.FeeOf(special).ShouldBe(new FeeSettings { BasisPoints = 300, Fixed = 0 });
+        options.FeeOf(Guid.NewGuid()).ShouldBe(new FeeSettings { BasisPoints = 800, Fixed = 25 });
     }
 
     [Theory]

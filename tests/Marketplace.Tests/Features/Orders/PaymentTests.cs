@@ -48,6 +48,23 @@ public sealed class PaymentTests(AppFixture fixture) : OrdersTest(fixture)
     }
 
     [Fact]
+    public async Task A_shop_with_a_fee_of_its_own_is_charged_it_and_the_other_shop_the_default()
+    {
+        var glyphs = await SellerReadyToSellAsync("Glyph Foundry");
+        var paper = await SellerReadyToSellAsync("Paper Mill");
+        Set<OrderOptions, Dictionary<string, FeeSettings>>(o => o.ShopFees, new() { [paper.Shop.Id.ToString()] = new FeeSettings { BasisPoints = 250, Fixed = 0 } });
+        var buyer = await BuyerAsync();
+        await AddAsync(buyer, (await ProductOfAsync(glyphs, "Icons", 1999)).Id);
+        await AddAsync(buyer, (await ProductOfAsync(paper, "Textures", 1999)).Id);
+
+        var order = (await OrderAsync((await CheckoutAsync(buyer)).OrderId))!;
+
+        order.Shops.Single(s => s.ShopId == glyphs.Shop.Id).Fee.ShouldBe(200 + 30);
+        order.Shops.Single(s => s.ShopId == paper.Shop.Id).Fee.ShouldBe(50);
+        (order.Shops.Sum(s => s.Share) + order.PlatformFee).ShouldBe(order.Total);
+    }
+
+    [Fact]
     public async Task The_checkout_session_names_the_order_and_is_created_once_per_order()
     {
         var seller = await SellerReadyToSellAsync();
