@@ -18,6 +18,13 @@ public sealed record ConnectedAccountEvent(string EventId, string Account) : ISt
 /// <summary>A payout of a connected account (<c>payout.*</c>).</summary>
 public sealed record ConnectedPayoutEvent(string EventId, string Account) : IStripeEventMessage;
 
+/// <summary>
+/// A payment on the platform's own account (<c>checkout.session.completed</c>, <c>checkout.session.expired</c>,
+/// <c>payment_intent.succeeded</c>, <c>payment_intent.payment_failed</c>): the Orders feature applies it to the order named
+/// in the object's metadata.
+/// </summary>
+public sealed record CheckoutPaymentEvent(string EventId) : IStripeEventMessage;
+
 /// <summary>Which message, if any, applies an event: the one table of the event types the marketplace handles.</summary>
 public static class StripeEventRoutes
 {
@@ -27,10 +34,17 @@ public static class StripeEventRoutes
     private static readonly HashSet<string> PayoutTypes =
         [EventTypes.PayoutCreated, EventTypes.PayoutUpdated, EventTypes.PayoutPaid, EventTypes.PayoutFailed, EventTypes.PayoutCanceled];
 
+    private static readonly HashSet<string> PaymentTypes =
+    [
+        EventTypes.CheckoutSessionCompleted, EventTypes.CheckoutSessionExpired, EventTypes.PaymentIntentSucceeded, EventTypes.PaymentIntentPaymentFailed,
+    ];
+
     /// <summary>The message applying the event, or null when the marketplace has nothing to do with it (it is ignored).</summary>
     public static IStripeEventMessage? MessageFor(string eventId, string type, string? account) => account switch
     {
-        // Events of the platform's own account (its payouts, its settings) are not the marketplace's business.
+        // Buyers pay the platform (separate charges and transfers): checkout and payment events are the platform's own.
+        null when PaymentTypes.Contains(type) => new CheckoutPaymentEvent(eventId),
+        // Other events of the platform's own account (its payouts, its settings) are not the marketplace's business.
         null => null,
         _ when AccountTypes.Contains(type) => new ConnectedAccountEvent(eventId, account),
         _ when PayoutTypes.Contains(type) => new ConnectedPayoutEvent(eventId, account),

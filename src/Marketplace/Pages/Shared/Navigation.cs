@@ -34,6 +34,8 @@ public static class Navigation
     /// <summary>After the main entries. Signed in, the layout adds the account (under the display name) and "Sign out".</summary>
     public static readonly IReadOnlyList<Item> Account =
     [
+        new("Cart", "/cart", Audience: Audience.SignedIn),
+        new("Orders", "/orders", Audience: Audience.SignedIn),
         new("Sign in", "/account/login", Audience: Audience.SignedOut),
         new("Sign up", "/account/register", Audience: Audience.SignedOut),
     ];

@@ -70,7 +70,7 @@ public sealed class SellAndFindProductTests(BrowserFixture fixture)
         await Assertions.Expect(visitor.Locator(".product-grid")).ToContainTextAsync(title);
     }
 
-    private static async Task OpenShopWithPayoutsAsync(IPage page, string name)
+    internal static async Task OpenShopWithPayoutsAsync(IPage page, string name)
     {
         await page.GotoAsync("/shops/open");
         await page.GetByLabel("Shop name").FillAsync(name);

@@ -58,6 +58,34 @@ public abstract class AccountsTest(AppFixture fixture) : IntegrationTest(fixture
 
     protected static JsonElement Problem(IScenarioResult result) => result.ReadAsJson<JsonElement>();
 
+    /// <summary>The status the API answers the caller: with the bearer token, or anonymously when it is null (role matrices).</summary>
+    protected async Task<int> ApiStatusAsync(string? token, Action<Scenario> request)
+    {
+        var result = token is null
+            ? await SendAsync(s => { request(s); s.IgnoreStatusCode(); })
+            : await AsUserAsync(token, s => { request(s); s.IgnoreStatusCode(); });
+        return result.Context.Response.StatusCode;
+    }
+
+    /// <summary>The sign-in cookie the member's browser would hold.</summary>
+    protected async Task<string> SignInCookieAsync(string email)
+    {
+        var result = await SendAsync(s => s.Post.Json(new { email, password = Password }).ToUrl("/api/auth/login").QueryString("useCookies", "true"));
+        return result.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
+    }
+
+    /// <summary>The status a page answers: with the sign-in cookie, or anonymously when it is null (role matrices).</summary>
+    protected async Task<int> PageStatusAsync(string? cookie, string url) => (await SendAsync(s =>
+    {
+        s.Get.Url(url);
+        if (cookie is not null)
+        {
+            s.WithRequestHeader("Cookie", cookie);
+        }
+
+        s.IgnoreStatusCode();
+    })).Context.Response.StatusCode;
+
     protected async Task<T> WithUsersAsync<T>(Func<UserManager<UserAccount>, Task<T>> work)
     {
         await using var scope = Host.Services.CreateAsyncScope();

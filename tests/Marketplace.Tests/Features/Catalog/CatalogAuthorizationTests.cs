@@ -34,19 +34,19 @@ public sealed class CatalogAuthorizationTests(AppFixture fixture) : CatalogTest(
 
         var answers = new[]
         {
-            await StatusAsync(token, s => s.Post.Json(Fields()).ToUrl($"/api/shops/{seller.Shop.Id}/products")),
-            await StatusAsync(token, s => s.Get.Url($"/api/shops/{seller.Shop.Id}/products")),
-            await StatusAsync(token, s => s.Get.Url(p)),
-            await StatusAsync(token, s => s.Get.Url($"{p}/manage")),
-            await StatusAsync(token, s => s.Put.Json(Fields("Renamed")).ToUrl(p)),
-            await StatusAsync(token, s => s.Post.Url($"{p}/publish")),
-            await StatusAsync(token, s => s.Post.Url($"{p}/unpublish")),
-            await StatusAsync(token, s => s.Post.MultipartFormData(Form([1, 2, 3], "cover.png")).ToUrl($"{p}/cover")),
-            await StatusAsync(token, s => s.Delete.Url($"{p}/cover")),
-            await StatusAsync(token, s => s.Post.MultipartFormData(new MultipartFormDataContent { { new StringContent("x"), "note" } }).ToUrl($"{p}/files")),
-            await StatusAsync(token, s => s.Put.MultipartFormData(Form([1, 2, 3], "x.zip")).ToUrl($"{p}/files/{missing}")),
-            await StatusAsync(token, s => s.Delete.Url($"{p}/files/{missing}")),
-            await StatusAsync(token, s => s.Put.Json(new { fileIds = Array.Empty<Guid>() }).ToUrl($"{p}/files/order")),
+            await ApiStatusAsync(token, s => s.Post.Json(Fields()).ToUrl($"/api/shops/{seller.Shop.Id}/products")),
+            await ApiStatusAsync(token, s => s.Get.Url($"/api/shops/{seller.Shop.Id}/products")),
+            await ApiStatusAsync(token, s => s.Get.Url(p)),
+            await ApiStatusAsync(token, s => s.Get.Url($"{p}/manage")),
+            await ApiStatusAsync(token, s => s.Put.Json(Fields("Renamed")).ToUrl(p)),
+            await ApiStatusAsync(token, s => s.Post.Url($"{p}/publish")),
+            await ApiStatusAsync(token, s => s.Post.Url($"{p}/unpublish")),
+            await ApiStatusAsync(token, s => s.Post.MultipartFormData(Form([1, 2, 3], "cover.png")).ToUrl($"{p}/cover")),
+            await ApiStatusAsync(token, s => s.Delete.Url($"{p}/cover")),
+            await ApiStatusAsync(token, s => s.Post.MultipartFormData(new MultipartFormDataContent { { new StringContent("x"), "note" } }).ToUrl($"{p}/files")),
+            await ApiStatusAsync(token, s => s.Put.MultipartFormData(Form([1, 2, 3], "x.zip")).ToUrl($"{p}/files/{missing}")),
+            await ApiStatusAsync(token, s => s.Delete.Url($"{p}/files/{missing}")),
+            await ApiStatusAsync(token, s => s.Put.Json(new { fileIds = Array.Empty<Guid>() }).ToUrl($"{p}/files/order")),
         };
 
         answers.ShouldBe([create, list, get, manage, update, publish, unpublish, setCover, removeCover, upload, replace, deleteFile, reorder]);
@@ -61,12 +61,4 @@ public sealed class CatalogAuthorizationTests(AppFixture fixture) : CatalogTest(
         Caller.Moderator => (await MemberAsync("moderator", Roles.Moderator)).Token,
         _ => (await MemberAsync("admin", Roles.Admin)).Token,
     };
-
-    private async Task<int> StatusAsync(string? token, Action<Alba.Scenario> request)
-    {
-        var result = token is null
-            ? await SendAsync(s => { request(s); s.IgnoreStatusCode(); })
-            : await AsUserAsync(token, s => { request(s); s.IgnoreStatusCode(); });
-        return result.Context.Response.StatusCode;
-    }
 }

@@ -96,20 +96,8 @@ public sealed class CatalogPageAuthorizationTests(AppFixture fixture) : CatalogT
                 break;
         }
 
-        var result = await SendAsync(s => s.Post.Json(new { email, password = Password }).ToUrl("/api/auth/login").QueryString("useCookies", "true"));
-        return result.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
+        return await SignInCookieAsync(email);
     }
-
-    private async Task<int> PageStatusAsync(string? cookie, string url) => (await SendAsync(s =>
-    {
-        s.Get.Url(url);
-        if (cookie is not null)
-        {
-            s.WithRequestHeader("Cookie", cookie);
-        }
-
-        s.IgnoreStatusCode();
-    })).Context.Response.StatusCode;
 
     /// <summary>The editor's antiforgery token and cookie, as a browser gets them with the page.</summary>
     private async Task<(string Token, string Cookie)> EditorFormAsync(string? cookie, Guid productId)

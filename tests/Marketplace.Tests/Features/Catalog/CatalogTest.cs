@@ -3,6 +3,7 @@ using Marketplace.Features.Catalog;
 using Marketplace.Features.Shops;
 using Marketplace.Tests.Features.Payouts;
 using Marketplace.Tests.Infrastructure.Files;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Features.Catalog;
 
@@ -71,6 +72,16 @@ public abstract class CatalogTest(AppFixture fixture) : PayoutsTest(fixture)
         var product = await CreateProductAsync(seller, fields);
         await AttachFileAsync(seller, product.Id);
         return await PublishAsync(seller, product.Id);
+    }
+
+    /// <summary>Suspends (or reinstates) the shop as moderation would, and tells the other features.</summary>
+    protected async Task SetShopStatusAsync(Guid shopId, ShopStatus status)
+    {
+        var shop = await QueryAsync(q => q.LoadAsync<Shop>(shopId));
+        shop!.Status = status;
+        await StoreAsync(shop);
+        using var scope = Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(new ShopStatusChanged(shopId, status, DateTimeOffset.UtcNow));
     }
 
     protected async Task<JsonElement> SearchAsync(string query)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Marketplace.Features.Catalog;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Features.Catalog;
 
@@ -142,15 +141,5 @@ public sealed class ProductLifecycleTests(AppFixture fixture) : CatalogTest(fixt
             json => json.GetProperty("shop").GetProperty("name").GetString() == "Renamed Foundry");
         Titles(await SearchAsync("q=renamed")).ShouldBe(["Hand-drawn Icons"]);
         renamed.GetProperty("title").GetString().ShouldBe("Hand-drawn Icons");
-    }
-
-    private async Task SetShopStatusAsync(Guid shopId, Marketplace.Features.Shops.ShopStatus status)
-    {
-        var shop = await QueryAsync(q => q.LoadAsync<Marketplace.Features.Shops.Shop>(shopId));
-        shop!.Status = status;
-        await StoreAsync(shop);
-        using var scope = Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>()
-            .PublishAsync(new Marketplace.Features.Shops.ShopStatusChanged(shopId, status, DateTimeOffset.UtcNow));
     }
 }

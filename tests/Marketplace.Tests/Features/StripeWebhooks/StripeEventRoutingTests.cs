@@ -12,6 +12,7 @@ public sealed class StripeEventRoutingTests(AppFixture fixture) : IntegrationTes
     {
         new ConnectedAccountEvent("evt_routing", "acct_routing"),
         new ConnectedPayoutEvent("evt_routing", "acct_routing"),
+        new CheckoutPaymentEvent("evt_routing"),
     };
 
     [Theory]

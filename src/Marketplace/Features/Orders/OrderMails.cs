@@ -1,0 +1,66 @@
+using Marketplace.Features.Accounts;
+using Marketplace.Features.Email;
+using Marketplace.Features.Shops;
+using Marketplace.Infrastructure.Payments;
+using Marketplace.Infrastructure.Web;
+using Marten;
+using Microsoft.AspNetCore.Hosting.Server;
+
+namespace Marketplace.Features.Orders;
+
+/// <summary>The mails of a paid order: the buyer's receipt, and one to each seller about their part of the sale.</summary>
+public sealed class OrderMails(IConfiguration configuration, IServer server)
+{
+    public const string LibraryPage = "/library";
+
+    public async Task<IReadOnlyList<SendEmail>> ForPaidOrderAsync(IQuerySession session, Order order, CancellationToken ct)
+    {
+        var site = PublicUrl.Of(configuration, server);
+        var mails = new List<SendEmail>();
+        if (await session.LoadAsync<UserAccount>(order.BuyerId, ct) is { Email: { } buyerEmail, DeletedAt: null } buyer)
+        {
+            mails.Add(Receipt(buyer.DisplayName, order, site).ToMessage(buyerEmail));
+        }
+
+        var shops = await session.LoadManyAsync<Shop>(ct, order.Shops.Select(s => s.ShopId).ToArray());
+        var owners = (await session.LoadManyAsync<UserAccount>(ct, shops.Select(s => s.OwnerId).Distinct().ToArray())).ToDictionary(o => o.Id);
+        foreach (var shop in shops)
+        {
+            if (owners.GetValueOrDefault(shop.OwnerId) is { Email: { } ownerEmail, DeletedAt: null } owner)
+            {
+                mails.Add(Sale(owner.DisplayName, shop.Name, order, order.Shops.Single(s => s.ShopId == shop.Id), site).ToMessage(ownerEmail));
+            }
+        }
+
+        return mails;
+    }
+
+    public static EmailContent Receipt(string displayName, Order order, string site) =>
+        EmailLayout.Render(
+            subject: $"Your receipt for order {ShortId(order.Id)}",
+            title: "Thank you for your order",
+            paragraphs:
+            [
+                EmailLayout.Greeting(displayName),
+                $"We received your payment of {Money.Format(order.Total, order.Currency)}. Your downloads are ready in your library.",
+                $"Order {order.Id}, paid {order.PaidAt ?? order.PlacedAt:d MMMM yyyy}.",
+            ],
+            action: new EmailCallToAction("Open your library", $"{site}{LibraryPage}"),
+            secondary: new EmailCallToAction("See the order", $"{site}/orders/{order.Id}"),
+            items: [.. order.Lines.Select(line => new EmailListItem(line.Title, $"{site}{LibraryPage}",
+                $"{(line.Quantity > 1 ? $"{line.Quantity} × {Money.Format(line.UnitAmount, order.Currency)} = " : "")}{Money.Format(line.Amount, order.Currency)}"))]);
+
+    public static EmailContent Sale(string displayName, string shopName, Order order, ShopShare share, string site) =>
+        EmailLayout.Render(
+            subject: $"{shopName} made a sale",
+            title: "You made a sale",
+            paragraphs:
+            [
+                EmailLayout.Greeting(displayName),
+                $"A buyer paid {Money.Format(share.Subtotal, order.Currency)} for {string.Join(", ", order.Lines.Where(l => l.ShopId == share.ShopId).Select(l => l.Title))}.",
+                $"After the platform's fee of {Money.Format(share.Fee, order.Currency)}, {Money.Format(share.Share, order.Currency)} is on its way to your Stripe balance.",
+            ],
+            action: new EmailCallToAction("Open your payouts page", $"{site}/shop/payouts"));
+
+    public static string ShortId(Guid orderId) => orderId.ToString("N")[^8..].ToUpperInvariant();
+}

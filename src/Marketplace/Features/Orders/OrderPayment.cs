@@ -1,0 +1,70 @@
+using Marten;
+using Wolverine;
+
+namespace Marketplace.Features.Orders;
+
+/// <summary>
+/// What a successful payment does to its order, once, in the transaction that completes the Stripe event: the order is
+/// paid and fulfilled, its limited-edition copies sold, the buyer's entitlements granted, and the messages that follow
+/// (each shop's transfer, the receipt, each seller's sale) committed with them through the outbox.
+/// </summary>
+public static class OrderPayment
+{
+    public static async Task MarkPaidAsync(
+        IDocumentSession session, IMessageBus messages, OrderMails mails, Guid orderId, string paymentIntentId, string chargeId, long amountCharged,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Order>(orderId, ct);
+        var order = stream.Aggregate ?? throw new InvalidOperationException($"Stripe was paid for order {orderId}, which does not exist.");
+        var now = clock.GetUtcNow();
+        if (order.IsPaid || order.ChargeId is not null)
+        {
+            return;
+        }
+
+        if (!order.IsOpen)
+        {
+            // Closed first (expired as the buyer paid): its copies went back, so it is not fulfilled; the refunds flow returns the money.
+            stream.AppendOne(new PaymentAfterClose(paymentIntentId, chargeId, amountCharged, now));
+            return;
+        }
+
+        await SellCopiesAsync(session, order, ct);
+        var entitlements = order.Lines.Select(line => new Entitlement
+        {
+            Id = Guid.CreateVersion7(), BuyerId = order.BuyerId, ProductId = line.ProductId, OrderId = order.Id, Line = line.Number,
+            Quantity = line.Quantity, State = EntitlementState.Active, CreatedAt = now,
+        }).ToList();
+        session.Insert(entitlements.ToArray());
+        stream.AppendMany(new OrderPaid(paymentIntentId, chargeId, amountCharged, now), new OrderFulfilled([.. entitlements.Select(e => e.Id)], now));
+
+        foreach (var share in order.Shops.Where(s => s.Share > 0))
+        {
+            await messages.PublishAsync(new TransferShopShare(order.Id, share.ShopId));
+        }
+
+        foreach (var mail in await mails.ForPaidOrderAsync(session, order, ct))
+        {
+            await messages.PublishAsync(mail);
+        }
+    }
+
+    private static async Task SellCopiesAsync(IDocumentSession session, Order order, CancellationToken ct)
+    {
+        var limited = order.Lines.Where(l => l.LimitedEdition).Select(l => l.ProductId).ToArray();
+        if (limited.Length == 0)
+        {
+            return;
+        }
+
+        await OrderLocks.HoldEditionsAsync(session, limited, ct);
+        foreach (var stock in await session.LoadManyAsync<EditionStock>(ct, limited))
+        {
+            if (stock.Held.Remove(order.Id, out var held))
+            {
+                stock.Sold += held;
+                session.Store(stock);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Marketplace.Infrastructure.Web;
+
+namespace Marketplace.Features.Orders;
+
+/// <summary>The orders feature's refusals, each a ProblemDetails with a stable type.</summary>
+public static class OrderProblems
+{
+    public const string NotBuyableType = "/problems/not-buyable";
+    public const string SoldOutType = "/problems/sold-out";
+    public const string CartEmptyType = "/problems/cart-empty";
+
+    /// <summary>Also the answer about another buyer's order: whether it exists is not theirs to learn.</summary>
+    public static IResult OrderNotFound() => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such order.");
+
+    public static IResult ProductNotFound() => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such product.");
+
+    public static IResult NotBuyable(string why) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: NotBuyableType, title: "This product cannot be bought now.", detail: why);
+
+    public static IResult SoldOut(string why) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: SoldOutType, title: "Not enough copies are left.", detail: why);
+
+    public static IResult CartEmpty(string why) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: CartEmptyType, title: "There is nothing to pay for.", detail: why);
+
+    public static IResult PaymentsUnavailable() => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, type: ProblemTypes.PaymentsUnavailable, title: "Checkout could not start.",
+        detail: "The payment provider did not answer. Nothing was charged and your cart is as it was; try again in a moment.");
+}

@@ -1,0 +1,39 @@
+using JasperFx.Events.Projections;
+using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Web;
+using Marten;
+
+namespace Marketplace.Features.Orders;
+
+/// <summary>Carts, orders (event-sourced, with an inline snapshot), checkout on Stripe, transfers to shops, entitlements.</summary>
+public sealed class OrdersModule : IFeatureModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section));
+        services.AddSingleton<OrderMails>();
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<Cart>();
+            options.Schema.For<EditionStock>();
+            options.Schema.For<Entitlement>().Index(x => x.BuyerId).Index(x => x.OrderId);
+            options.Schema.For<Order>().Index(x => x.BuyerId);
+            options.Projections.Snapshot<Order>(SnapshotLifecycle.Inline);
+            options.Events.AddEventTypes([
+                typeof(OrderPlaced), typeof(CheckoutStarted), typeof(OrderPaid), typeof(OrderFulfilled), typeof(ShopTransferred), typeof(OrderExpired),
+                typeof(OrderCancelled), typeof(PaymentAfterClose), typeof(OrderRefunded), typeof(OrderDisputed), typeof(DisputeClosed),
+            ]);
+        });
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        var cart = app.MapApi("/cart", "Orders");
+        AddToCart.Map(cart);
+        GetCart.Map(cart);
+        RemoveFromCart.Map(cart);
+
+        Checkout.Map(app.MapApi("", "Orders"));
+        GetOrders.Map(app.MapApi("/orders", "Orders"));
+    }
+}
