@@ -10,8 +10,13 @@ namespace Marketplace.StripeSandbox.Wire;
 /// </summary>
 public sealed class SandboxCreationStamp : DocumentSessionListenerBase
 {
+    private const int SecondsRemembered = 256;
     private static readonly Lock Gate = new();
-    private static DateTimeOffset last;
+
+    // The last stamp of each recent second. One "last stamp" for the process would be wrong twice over: the sandbox's
+    // clock can be advanced (then reset with the data), and a document made at the end of a second is often saved in
+    // the next one; either way a stamp of another second would stop this one from following its predecessors.
+    private static readonly Dictionary<long, DateTimeOffset> LastInSecond = [];
 
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
@@ -34,13 +39,21 @@ public sealed class SandboxCreationStamp : DocumentSessionListenerBase
         var candidate = second.AddTicks(within - within % TimeSpan.TicksPerMicrosecond);
         lock (Gate)
         {
-            var after = last.AddTicks(TimeSpan.TicksPerMicrosecond);
-            if (after > candidate && after < second.AddSeconds(1))
+            if (LastInSecond.TryGetValue(created, out var last) && last.AddTicks(TimeSpan.TicksPerMicrosecond) is var after && after > candidate
+                && after < second.AddSeconds(1))
             {
                 candidate = after;
             }
 
-            last = candidate > last ? candidate : last;
+            if (LastInSecond.Count >= SecondsRemembered)
+            {
+                foreach (var old in LastInSecond.Keys.Where(key => key < created - SecondsRemembered).ToList())
+                {
+                    LastInSecond.Remove(old);
+                }
+            }
+
+            LastInSecond[created] = candidate > last ? candidate : last;
             return candidate;
         }
     }
