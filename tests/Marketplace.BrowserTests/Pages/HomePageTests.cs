@@ -29,6 +29,8 @@ public sealed class HomePageTests(BrowserFixture fixture)
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Contact" })).ToBeVisibleAsync();
         (await page.EvaluateAsync<string>("getComputedStyle(document.body).display")).ShouldBe("flex"); // the stylesheet loaded
         await BrowserFixture.ScreenshotAsync(page, "home");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await BrowserFixture.ScreenshotAsync(page, "home-dark");
         problems.ShouldBeEmpty();
     }
 
