@@ -41,6 +41,7 @@ public sealed partial class ForumPageFormTests(AppFixture fixture) : ForumTest(f
 
         var html = await refused.ReadAsTextAsync();
         html.ShouldNotContain("faster than the forum allows");
+        html.ShouldContain("The post is empty: write something first.");
         html.ShouldContain("aria-invalid=\"true\"");
         var api = await AsUserAsync(newcomer, s =>
         {
