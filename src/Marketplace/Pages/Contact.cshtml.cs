@@ -1,14 +1,14 @@
+using Marketplace.Pages.Shared;
 using FluentValidation;
 using Marketplace.Features.Platform;
 using Marketplace.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 
 namespace Marketplace.Pages;
 
-[EnableRateLimiting(RateLimiting.Contact)]
+[LimitedForm(RateLimiting.Contact)]
 public sealed class ContactModel(
     IValidator<SubmitContactMessage.Request> validator, IMessageBus bus) : PageModel
 {

@@ -29,6 +29,8 @@ public sealed class HomePageTests(BrowserFixture fixture)
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Contact" })).ToBeVisibleAsync();
         (await page.EvaluateAsync<string>("getComputedStyle(document.body).display")).ShouldBe("flex"); // the stylesheet loaded
         await BrowserFixture.ScreenshotAsync(page, "home");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await BrowserFixture.ScreenshotAsync(page, "home-dark");
         problems.ShouldBeEmpty();
     }
 
@@ -47,17 +49,46 @@ public sealed class HomePageTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task On_a_phone_the_navigation_folds_behind_a_menu_button()
+    public async Task On_a_phone_the_menu_button_opens_and_is_followed_with_the_keyboard_alone()
     {
         var page = await fixture.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
         await page.GotoAsync("/");
-        var contact = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Contact" });
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        var menu = nav.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        var contact = nav.GetByRole(AriaRole.Link, new() { Name = "Contact" });
+        await Assertions.Expect(contact).ToBeHiddenAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await page.Keyboard.PressAsync("Tab"); // the skip link
+        await page.Keyboard.PressAsync("Tab"); // the site's name
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(menu).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(contact).ToBeVisibleAsync();
+        (await menu.GetAttributeAsync("aria-controls")).ShouldBe(await page.Locator("#nav-links").GetAttributeAsync("id"));
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Discover" })).ToBeFocusedAsync();
+        (await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle")).ShouldBe("solid"); // focus shows
+        await BrowserFixture.ScreenshotAsync(page, "home-phone-menu");
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(menu).ToBeFocusedAsync();
         await Assertions.Expect(contact).ToBeHiddenAsync();
 
-        await page.GetByText("Menu").ClickAsync();
-
+        await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(contact).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "home-phone-menu");
+        for (var tabs = 0; tabs < 10 && !await contact.EvaluateAsync<bool>("link => link === document.activeElement"); tabs++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(contact).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/contact$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Contact the team");
     }
 
     [Fact]

@@ -71,13 +71,15 @@ public sealed class ForumModule : IFeatureModule
         UpdateCategory.Map(forum);
         forum.MapGet("/categories/{categoryId:guid}/threads", Threads.ListForAsync).WithName("ListThreads");
         forum.MapPost("/categories/{categoryId:guid}/threads", Threads.StartAsync).Validate<Threads.StartRequest>()
-            .RequireAuthorization(Policies.Member).RequireRateLimiting(PostingLimits.Policy).WithName("StartThread");
+            .LimitPosting()
+            .RequireAuthorization(Policies.Member).WithName("StartThread");
         forum.MapGet("/search", SearchForum.HandleAsync).WithName("SearchForum")
             .WithSummary("Full-text search over thread titles and posts (quotes, or, -word), newest first.");
         forum.MapGet("/threads/{threadId:guid}", Threads.GetAsync).WithName("GetThread")
             .WithSummary("The thread and its visible posts after sequence number `after` (0: all).");
         forum.MapPost("/threads/{threadId:guid}/posts", Posts.ReplyAsync).Validate<Posts.BodyRequest>()
-            .RequireAuthorization(Policies.Member).RequireRateLimiting(PostingLimits.Policy).WithName("ReplyToThread");
+            .LimitPosting()
+            .RequireAuthorization(Policies.Member).WithName("ReplyToThread");
         forum.MapPut("/posts/{postId:guid}", Posts.EditAsync).Validate<Posts.BodyRequest>()
             .RequireAuthorization(Policies.Member).WithName("EditPost");
         forum.MapPost("/posts/{postId:guid}/votes", Posts.VoteAsync).Validate<Posts.VoteRequest>()

@@ -2,60 +2,75 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Marketplace.Features.Accounts;
-using Microsoft.AspNetCore.RateLimiting;
+using Marketplace.Infrastructure.Web;
 
 namespace Marketplace.Features.Forum;
 
 /// <summary>
-/// The <c>posting</c> rate limit, per member: accounts younger than a day get a few posts a minute, others more.
-/// Limits come from <c>RateLimits:posting-new</c> and <c>RateLimits:posting</c>. API endpoints take it through the rate
-/// limiter middleware (<c>RequireRateLimiting(Policy)</c>); the page forms ask <see cref="PostingLimiter"/> themselves,
-/// so they can answer with the form and the typed text. Both draw on the same per-member budget.
+/// The <c>posting</c> rate limit, per member, as a token bucket: a burst for a live conversation, then a steady pace.
+/// Accounts younger than a day get 6 posts at once and one more every 20 seconds (a flood stops after 6); others 30
+/// and one every 2 seconds. <c>RateLimits:posting-new</c> and <c>RateLimits:posting</c> set <c>PermitLimit</c> (the
+/// burst) and <c>ReplenishmentPeriod</c> (the time per post). The API's posting routes and the page forms draw on the
+/// same per-member bucket, and both check what was typed first: an empty post is told it is empty and costs nothing.
 /// </summary>
 public static class PostingLimits
 {
     public const string Policy = "posting";
     public static readonly TimeSpan NewAccountAge = TimeSpan.FromDays(1);
 
-    public static void AddPostingLimits(this IServiceCollection services, IConfiguration configuration)
-    {
+    public static void AddPostingLimits(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSingleton(provider => new PostingLimiter(configuration, provider.GetRequiredService<TimeProvider>()));
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(Policy, context =>
+
+    /// <summary>Counts a post against the member's bucket after the request's validation (add it after <c>Validate</c>).</summary>
+    public static RouteHandlerBuilder LimitPosting(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
         {
-            var limiter = context.RequestServices.GetRequiredService<PostingLimiter>();
-            return RateLimitPartition.Get(limiter.KeyOf(context), limiter.Partition);
-        }));
-    }
+            var http = context.HttpContext;
+            using var permit = http.RequestServices.GetRequiredService<PostingLimiter>().Acquire(http);
+            if (permit.IsAcquired)
+            {
+                return await next(context);
+            }
+
+            var wait = permit.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(20);
+            var seconds = RateLimiting.SetRetryAfter(http, wait);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests, type: ProblemTypes.TooManyRequests,
+                title: "You are posting faster than the forum allows for now.",
+                detail: $"Try again in {RateLimiting.InWords(TimeSpan.FromSeconds(seconds))}.");
+        }).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     public static bool IsNew(ClaimsPrincipal user, DateTimeOffset now) =>
         !long.TryParse(user.FindFirstValue(AccountClaimsFactory.MemberSinceClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var since) ||
         now - DateTimeOffset.FromUnixTimeSeconds(since) < NewAccountAge;
 }
 
-/// <summary>The per-member fixed windows of the <c>posting</c> limit, shared by the API's middleware and the page forms.</summary>
+/// <summary>The per-member token buckets of the <c>posting</c> limit, shared by the API's filter and the page forms.</summary>
 public sealed class PostingLimiter : IDisposable
 {
     private const string NewSuffix = ":new";
-    private readonly PartitionedRateLimiter<string> _windows;
+    private readonly PartitionedRateLimiter<string> _buckets;
     private readonly TimeProvider _clock;
 
     public PostingLimiter(IConfiguration configuration, TimeProvider clock)
     {
         _clock = clock;
-        _windows = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
+        _buckets = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ =>
         {
             var isNew = key.EndsWith(NewSuffix, StringComparison.Ordinal);
             var section = configuration.GetSection(isNew ? "RateLimits:posting-new" : "RateLimits:posting");
-            return new FixedWindowRateLimiterOptions
+            return new TokenBucketRateLimiterOptions
             {
-                PermitLimit = section.GetValue("PermitLimit", isNew ? 3 : 30),
-                Window = section.GetValue("Window", TimeSpan.FromMinutes(1)),
+                TokenLimit = section.GetValue("PermitLimit", isNew ? 6 : 30),
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = section.GetValue("ReplenishmentPeriod", TimeSpan.FromSeconds(isNew ? 20 : 2)),
+                AutoReplenishment = true,
                 QueueLimit = 0,
             };
         }));
     }
 
-    /// <summary>The member (or, signed out, the address), and whether the account is new: the window and its limit.</summary>
+    /// <summary>The member (or, signed out, the address), and whether the account is new: the bucket and its size.</summary>
     public string KeyOf(HttpContext context)
     {
         var member = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -63,22 +78,7 @@ public sealed class PostingLimiter : IDisposable
     }
 
     /// <summary>One post's permit; when it is not acquired, its <c>RetryAfter</c> metadata says for how long.</summary>
-    public RateLimitLease Acquire(HttpContext context) => _windows.AttemptAcquire(KeyOf(context));
+    public RateLimitLease Acquire(HttpContext context) => _buckets.AttemptAcquire(KeyOf(context));
 
-    /// <summary>The middleware's view of one member's window: it holds no state, so the middleware may drop it whenever it likes.</summary>
-    public RateLimiter Partition(string key) => new SharedWindow(_windows, key);
-
-    public void Dispose() => _windows.Dispose();
-
-    private sealed class SharedWindow(PartitionedRateLimiter<string> windows, string key) : RateLimiter
-    {
-        public override TimeSpan? IdleDuration => TimeSpan.MaxValue;
-
-        public override RateLimiterStatistics? GetStatistics() => windows.GetStatistics(key);
-
-        protected override RateLimitLease AttemptAcquireCore(int permitCount) => windows.AttemptAcquire(key, permitCount);
-
-        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-            windows.AcquireAsync(key, permitCount, cancellationToken);
-    }
+    public void Dispose() => _buckets.Dispose();
 }

@@ -22,7 +22,7 @@ public static class Posts
 
     public sealed class BodyValidator : AbstractValidator<BodyRequest>
     {
-        public BodyValidator() => RuleFor(x => x.Body).NotEmpty().MaximumLength(Threads.MaxBody);
+        public BodyValidator() => RuleFor(x => x.Body).NotEmpty().WithMessage(Threads.EmptyPost).MaximumLength(Threads.MaxBody);
     }
 
     public sealed class VoteValidator : AbstractValidator<VoteRequest>

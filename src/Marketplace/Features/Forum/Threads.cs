@@ -10,6 +10,7 @@ namespace Marketplace.Features.Forum;
 public static class Threads
 {
     public const int MaxBody = 20_000;
+    public const string EmptyPost = "The post is empty: write something first.";
 
     public sealed record StartRequest(string Title, string Body);
 
@@ -28,7 +29,7 @@ public static class Threads
         public StartValidator()
         {
             RuleFor(x => x.Title).NotEmpty().MinimumLength(5).MaximumLength(150);
-            RuleFor(x => x.Body).NotEmpty().MaximumLength(MaxBody);
+            RuleFor(x => x.Body).NotEmpty().WithMessage(EmptyPost).MaximumLength(MaxBody);
         }
     }
 

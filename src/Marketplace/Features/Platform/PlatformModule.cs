@@ -23,5 +23,9 @@ public sealed class PlatformModule : IFeatureModule
         var platform = app.MapApi("/platform", "Platform");
         GetSiteSettings.Map(platform);
         SubmitContactMessage.Map(platform);
+        if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            ListPageRoutes.Map(app.MapApi("/dev", "Development"));
+        }
     }
 }

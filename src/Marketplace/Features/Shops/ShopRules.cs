@@ -23,7 +23,8 @@ public static partial class ShopRules
     public static IRuleBuilderOptions<T, string> ShopName<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Give the shop a name.")
             .MaximumLength(NameMax)
-            .PublicName("A shop name");
+            .PublicName("A shop name")
+            .WithName("shop name");
 
     public static IRuleBuilderOptions<T, string> ShopSlug<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose the shop's web address.")

@@ -26,20 +26,37 @@ public static class RateLimiting
 
     public static void AddMarketplaceRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
+        var limits = Defaults.ToDictionary(policy => policy.Key, policy => Configured(configuration.GetSection($"RateLimits:{policy.Key}"), policy.Value));
+        services.AddSingleton(new FormBudgets(limits.Where(policy => FormBudgets.Covers(policy.Key)).ToDictionary()));
         services.AddRateLimiter(options =>
         {
-            foreach (var (name, defaults) in Defaults)
+            var api = limits[Api];
+            options.AddPolicy(Api, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => api));
+            foreach (var name in limits.Keys.Where(FormBudgets.Covers))
             {
-                var limits = Configured(configuration.GetSection($"RateLimits:{name}"), defaults);
-                var countsReads = name == Api;
-                options.AddPolicy(name, context => countsReads || !IsRead(context.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => limits)
-                    : RateLimitPartition.GetNoLimiter("reads"));
+                options.AddPolicy(name, context => IsRead(context.Request)
+                    ? RateLimitPartition.GetNoLimiter("reads")
+                    : RateLimitPartition.Get(ClientKey(context), key => context.RequestServices.GetRequiredService<FormBudgets>().Partition(name, key)));
             }
 
             options.OnRejected = WriteRejectionAsync;
         });
     }
+
+    /// <summary>A wait as people say it: "30 seconds", "1 minute", "2 minutes" (rounded up), "1 hour".</summary>
+    public static string InWords(TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        return seconds switch
+        {
+            1 => "1 second",
+            < 60 => $"{seconds} seconds",
+            < 3600 => Plural((seconds + 59) / 60, "minute"),
+            _ => Plural((seconds + 3599) / 3600, "hour"),
+        };
+    }
+
+    private static string Plural(int count, string unit) => count == 1 ? $"1 {unit}" : $"{count} {unit}s";
 
     /// <summary>Showing a sign-in or contact page is not an attempt: those policies count only what is sent.</summary>
     public static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
@@ -71,7 +88,7 @@ public static class RateLimiting
         {
             Status = StatusCodes.Status429TooManyRequests,
             Title = "Too many requests.",
-            Detail = $"Try again in {seconds} seconds.",
+            Detail = $"Try again in {InWords(TimeSpan.FromSeconds(seconds))}.",
         });
     }
 }

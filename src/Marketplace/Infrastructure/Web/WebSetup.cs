@@ -20,6 +20,7 @@ public static class WebSetup
         services.AddMarketplaceProblemDetails();
         services.AddMarketplaceDataProtection();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        PlainMessages.Use();
         services.AddSafeTextValidation();
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddMarketplaceHealthChecks();

@@ -4,13 +4,12 @@ using Marketplace.Infrastructure.Web;
 using Marketplace.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 
 namespace Marketplace.Pages.Account;
 
 /// <summary>Always answers the same, whether or not the address has an account.</summary>
-[EnableRateLimiting(RateLimiting.Auth)]
+[LimitedForm(RateLimiting.Auth)]
 public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> validator, IMessageBus bus) : PageModel
 {
     [BindProperty]

@@ -8,12 +8,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Pages.Account;
 
 /// <summary>Signs in with the same checks as <c>POST /api/auth/login</c>: <see cref="LoginThrottle"/>, then <see cref="SignInCheck"/>.</summary>
-[EnableRateLimiting(RateLimiting.Auth)]
+[LimitedForm(RateLimiting.Auth)]
 [ExpensiveWork]
 public sealed class LoginModel(
     IValidator<Login.Request> validator, LoginThrottle throttle, SignInCheck check, SignInManager<UserAccount> signIn) : PageModel

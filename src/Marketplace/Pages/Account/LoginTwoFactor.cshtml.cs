@@ -1,3 +1,4 @@
+using Marketplace.Pages.Shared;
 using System.Security.Claims;
 using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Web;
@@ -5,7 +6,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Pages.Account;
 
@@ -13,7 +13,7 @@ namespace Marketplace.Pages.Account;
 /// The second step of signing in, for people who passed the password step of <see cref="LoginModel"/>. The code is
 /// checked by <see cref="SignInCheck"/>, as the API checks it: a wrong one counts towards the lockout, whose mail goes out.
 /// </summary>
-[EnableRateLimiting(RateLimiting.Auth)]
+[LimitedForm(RateLimiting.Auth)]
 [ExpensiveWork]
 public sealed class LoginTwoFactorModel(SignInManager<UserAccount> signIn, UserManager<UserAccount> users, SignInCheck check) : PageModel
 {

@@ -4,12 +4,11 @@ using Marketplace.Infrastructure.Web;
 using Marketplace.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 
 namespace Marketplace.Pages.Account;
 
-[EnableRateLimiting(RateLimiting.Auth)]
+[LimitedForm(RateLimiting.Auth)]
 [ExpensiveWork]
 public sealed class RegisterModel(
     IValidator<Register.Request> validator, IMessageBus bus) : PageModel

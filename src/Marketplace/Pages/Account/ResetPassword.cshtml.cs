@@ -7,12 +7,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Pages.Account;
 
 /// <summary>Where the link in the reset mail leads: the code travels in a hidden field, the new password is typed twice.</summary>
-[EnableRateLimiting(RateLimiting.Auth)]
+[LimitedForm(RateLimiting.Auth)]
 [ExpensiveWork]
 public sealed class ResetPasswordModel(
     IValidator<ResetPassword.Request> validator, UserManager<UserAccount> users, TokenService tokens, IDocumentSession session) : PageModel

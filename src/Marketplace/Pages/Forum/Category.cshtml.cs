@@ -73,16 +73,17 @@ public sealed class CategoryModel(
             return Challenge();
         }
 
-        using var permit = limiter.Acquire(HttpContext);
-        if (!permit.IsAcquired)
-        {
-            return ForumPageHelpers.TooManyPosts(this, permit);
-        }
-
+        // What was typed is checked first: an empty or too long post is told so, and costs no permit.
         var request = new Threads.StartRequest(Input.Title ?? "", Input.Body ?? "");
         if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
         {
             return Page();
+        }
+
+        using var permit = limiter.Acquire(HttpContext);
+        if (!permit.IsAcquired)
+        {
+            return ForumPageHelpers.TooManyPosts(this, permit);
         }
 
         var (thread, _, problem) = await ThreadWriter.StartThreadAsync(bus, Category.Id, actor, request.Title, request.Body, null, ct);

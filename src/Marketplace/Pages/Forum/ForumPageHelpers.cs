@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Marketplace.Features.Forum.Watching;
-using Marketplace.Infrastructure.Web;
+using Marketplace.Pages.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -27,19 +27,9 @@ public static class ForumPageHelpers
     public static string Preview(Marketplace.Features.Forum.Markdown.ForumMarkdown markdown, string? body) =>
         markdown.Render(body is { Length: > Marketplace.Features.Forum.Threads.MaxBody } ? body[..Marketplace.Features.Forum.Threads.MaxBody] : body ?? "");
 
-    /// <summary>
-    /// The form again, with what was typed, a message saying when to try again, <c>Retry-After</c> and status 429: the
-    /// page's share of the <c>posting</c> limit the API applies too.
-    /// </summary>
-    public static PageResult TooManyPosts(PageModel page, RateLimitLease refused)
-    {
-        var wait = refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-        var seconds = RateLimiting.SetRetryAfter(page.HttpContext, wait);
-        page.ModelState.AddModelError("", $"You are posting too fast. Wait {seconds} {(seconds == 1 ? "second" : "seconds")}, then post again: your text is still here.");
-        var result = page.Page();
-        result.StatusCode = StatusCodes.Status429TooManyRequests;
-        return result;
-    }
+    /// <summary>The form again, with what was typed and the wait (<see cref="TooManyAttempts"/>): the page's share of the <c>posting</c> limit the API applies too.</summary>
+    public static PageResult TooManyPosts(PageModel page, RateLimitLease refused) =>
+        TooManyAttempts.Page(page, refused, "You are posting faster than the forum allows for now.");
 
     /// <summary>A watching level as the watch forms offer it.</summary>
     public static string WatchLabel(WatchLevel level) => level switch

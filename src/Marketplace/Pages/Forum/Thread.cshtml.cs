@@ -89,16 +89,17 @@ public sealed class ThreadModel(
             return Challenge();
         }
 
-        using var permit = limiter.Acquire(HttpContext);
-        if (!permit.IsAcquired)
-        {
-            return await LoadAsync(ct) ? ForumPageHelpers.TooManyPosts(this, permit) : NotFound();
-        }
-
+        // What was typed is checked first: an empty or too long reply is told so, and costs no permit.
         var request = new Posts.BodyRequest(Input.Body ?? "");
         if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
         {
             return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
+        using var permit = limiter.Acquire(HttpContext);
+        if (!permit.IsAcquired)
+        {
+            return await LoadAsync(ct) ? ForumPageHelpers.TooManyPosts(this, permit) : NotFound();
         }
 
         var (post, problem) = await ThreadWriter.ReplyAsync(bus, ThreadId, actor, request.Body, ct);

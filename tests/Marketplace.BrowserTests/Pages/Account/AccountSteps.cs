@@ -71,7 +71,7 @@ public static partial class AccountSteps
         await page.SetViewportSizeAsync(390, 844);
         if (openMenu)
         {
-            await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+            await Nav(page).GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
             await Assertions.Expect(Nav(page).GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
         }
 

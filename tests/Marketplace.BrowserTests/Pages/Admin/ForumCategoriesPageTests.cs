@@ -38,7 +38,7 @@ public sealed class ForumCategoriesPageTests(BrowserFixture fixture)
         await edit.GetByLabel("Name").FillAsync("");
         await edit.GetByLabel("Description").FillAsync("Kept while the name is fixed.");
         await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(edit.GetByText("'Name' must not be empty.")).ToBeVisibleAsync();
+        await Assertions.Expect(edit.GetByText("Fill in the name.")).ToBeVisibleAsync();
         await Assertions.Expect(edit.GetByLabel("Description")).ToHaveValueAsync("Kept while the name is fixed.");
 
         await edit.GetByLabel("Name").FillAsync("Glaze news");

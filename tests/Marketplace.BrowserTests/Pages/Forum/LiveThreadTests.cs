@@ -48,6 +48,11 @@ public sealed partial class LiveThreadTests(BrowserFixture fixture)
         await Assertions.Expect(reader.Locator("#presence")).ToHaveTextAsync("2 reading");
         (await reader.EvaluateAsync<int>("window.hubSockets")).ShouldBe(1, "the thread and the notifications menu share one hub connection");
 
+        // An empty reply is told it is empty (what was typed is checked before the posting limit counts).
+        await author.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+        await Assertions.Expect(author.GetByLabel("Your reply")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(author.Locator("#Input_Body-error")).ToHaveTextAsync("The post is empty: write something first.");
+
         // A replies through the form; B sees it arrive without reloading, under the "New replies" marker.
         await author.GetByLabel("Your reply").FillAsync("Try a _liner glaze_ inside and anything you like outside.");
         await author.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();

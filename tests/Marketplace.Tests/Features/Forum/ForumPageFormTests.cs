@@ -12,7 +12,7 @@ public sealed partial class ForumPageFormTests(AppFixture fixture) : ForumTest(f
     {
         var newcomer = await MemberTokenAsync("newcomer", TimeSpan.FromMinutes(5));
         var started = await StartThreadAsync(await MemberTokenAsync("op"), await CategoryAsync());
-        for (var i = 1; i <= 3; i++)
+        for (var i = 1; i <= 6; i++)
         {
             await ReplyAsync(newcomer, started.ThreadId, $"Hello number {i}");
         }
@@ -21,9 +21,34 @@ public sealed partial class ForumPageFormTests(AppFixture fixture) : ForumTest(f
 
         refused.Context.Response.Headers.RetryAfter.ToString().ShouldNotBeNullOrEmpty();
         var html = await refused.ReadAsTextAsync();
-        html.ShouldContain("You are posting too fast.");
+        html.ShouldContain("You are posting faster than the forum allows for now.");
+        html.ShouldContain("Try again in 20 seconds.");
         Composer(html).ShouldBe("One more, too soon.");
-        ThreadOf(await SendAsync(s => s.Get.Url($"/api/forum/threads/{started.ThreadId}"))).Posts.Count.ShouldBe(4);
+        ThreadOf(await SendAsync(s => s.Get.Url($"/api/forum/threads/{started.ThreadId}"))).Posts.Count.ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task An_empty_reply_is_told_it_is_empty_even_when_the_posting_limit_is_spent()
+    {
+        var newcomer = await MemberTokenAsync("newcomer", TimeSpan.FromMinutes(5));
+        var started = await StartThreadAsync(await MemberTokenAsync("op"), await CategoryAsync());
+        for (var i = 1; i <= 6; i++)
+        {
+            await ReplyAsync(newcomer, started.ThreadId, $"Hello number {i}");
+        }
+
+        var refused = await PostFormAsync(newcomer, $"/forum/threads/{started.ThreadId}", new() { ["Input.Body"] = "  " }, 200);
+
+        var html = await refused.ReadAsTextAsync();
+        html.ShouldNotContain("faster than the forum allows");
+        html.ShouldContain("The post is empty: write something first.");
+        html.ShouldContain("aria-invalid=\"true\"");
+        var api = await AsUserAsync(newcomer, s =>
+        {
+            s.Post.Json(new { body = "" }).ToUrl($"/api/forum/threads/{started.ThreadId}/posts");
+            s.StatusCodeShouldBe(400);
+        });
+        api.ShouldBeProblem(400, Marketplace.Infrastructure.Web.ProblemTypes.Validation);
     }
 
     [Fact]
@@ -32,7 +57,7 @@ public sealed partial class ForumPageFormTests(AppFixture fixture) : ForumTest(f
         var newcomer = await MemberTokenAsync("newcomer", TimeSpan.FromMinutes(5));
         var category = await CategoryAsync();
         var slug = (await SendAsync(s => s.Get.Url("/api/forum/categories"))).ReadAsJson<Categories.View[]>()!.Single(c => c.Id == category).Slug;
-        for (var i = 1; i <= 3; i++)
+        for (var i = 1; i <= 6; i++)
         {
             await StartThreadAsync(newcomer, category, title: $"Thread number {i}");
         }
@@ -40,10 +65,10 @@ public sealed partial class ForumPageFormTests(AppFixture fixture) : ForumTest(f
         var refused = await PostFormAsync(newcomer, $"/forum/{slug}", new() { ["Input.Title"] = "A fourth thread", ["Input.Body"] = "Typed with care." }, 429);
 
         var html = await refused.ReadAsTextAsync();
-        html.ShouldContain("You are posting too fast.");
+        html.ShouldContain("You are posting faster than the forum allows for now.");
         html.ShouldContain("value=\"A fourth thread\"");
         Composer(html).ShouldBe("Typed with care.");
-        (await SendAsync(s => s.Get.Url($"/api/forum/categories/{category}/threads"))).ReadAsJson<Threads.Summary[]>()!.Length.ShouldBe(3);
+        (await SendAsync(s => s.Get.Url($"/api/forum/categories/{category}/threads"))).ReadAsJson<Threads.Summary[]>()!.Length.ShouldBe(6);
     }
 
     [Fact]

@@ -5,23 +5,24 @@ namespace Marketplace.Tests.Features.Forum;
 public sealed class PostingLimitsTests(AppFixture fixture) : ForumTest(fixture)
 {
     [Fact]
-    public async Task A_new_account_may_post_three_times_a_minute_and_the_fourth_gets_429()
+    public async Task A_new_account_may_post_six_times_at_once_and_the_seventh_waits_20_seconds()
     {
         var newcomer = await MemberTokenAsync("newcomer", TimeSpan.FromMinutes(5));
         var started = await StartThreadAsync(await MemberTokenAsync("op"), await CategoryAsync());
-        for (var i = 1; i <= 3; i++)
+        for (var i = 1; i <= 6; i++)
         {
             await ReplyAsync(newcomer, started.ThreadId, $"Hello number {i}");
         }
 
         var limited = await AsUserAsync(newcomer, s =>
         {
-            s.Post.Json(new { body = "Hello number 4" }).ToUrl($"/api/forum/threads/{started.ThreadId}/posts");
+            s.Post.Json(new { body = "Hello number 7" }).ToUrl($"/api/forum/threads/{started.ThreadId}/posts");
             s.StatusCodeShouldBe(429);
         });
 
         limited.ShouldBeProblem(429, ProblemTypes.TooManyRequests);
-        limited.Context.Response.Headers.RetryAfter.ToString().ShouldNotBeNullOrEmpty();
+        limited.Context.Response.Headers.RetryAfter.ToString().ShouldBe("20");
+        (await limited.ReadAsTextAsync()).ShouldContain("Try again in 20 seconds.");
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class PostingLimitsTests(AppFixture fixture) : ForumTest(fixture)
         var regular = await MemberTokenAsync("regular");
         var started = await StartThreadAsync(regular, await CategoryAsync());
 
-        for (var i = 1; i <= 6; i++)
+        for (var i = 1; i <= 8; i++)
         {
             await ReplyAsync(regular, started.ThreadId, $"Reply {i}");
         }

@@ -2,7 +2,7 @@ using Marketplace.Infrastructure.Web;
 
 namespace Marketplace.Tests.Infrastructure.Web;
 
-public sealed class RateLimitingTests(AppFixture fixture) : IntegrationTest(fixture)
+public sealed partial class RateLimitingTests(AppFixture fixture) : IntegrationTest(fixture)
 {
     private static readonly object ValidMessage = new
     {
@@ -88,4 +88,52 @@ public sealed class RateLimitingTests(AppFixture fixture) : IntegrationTest(fixt
         statuses.Take(20).ShouldAllBe(status => status != 429);
         statuses.Last().ShouldBe(429);
     }
+
+    [Fact]
+    public async Task A_sign_in_form_over_the_limit_answers_with_itself_the_wait_in_words_and_the_email_but_never_the_password()
+    {
+        var client = NewClientAddress();
+        for (var i = 0; i < 20; i++)
+        {
+            await Host.Scenario(s =>
+            {
+                s.Post.Json(new { email = $"nobody{i}@example.com", password = "wrong password" }).ToUrl("/api/auth/login");
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
+                s.IgnoreStatusCode();
+            });
+        }
+
+        var form = await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Accept", "text/html");
+            s.Get.Url("/account/login");
+            s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
+        });
+        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
+        var token = RequestToken().Match(await form.ReadAsTextAsync()).Groups["token"].Value;
+
+        var refused = await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Accept", "text/html");
+            s.WithRequestHeader("Cookie", cookie);
+            s.Post.FormData(new()
+            {
+                ["Input.Email"] = "ada@example.com", ["Input.Password"] = "a secret typed once", ["__RequestVerificationToken"] = token,
+            }).ToUrl("/account/login");
+            s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
+            s.StatusCodeShouldBe(429);
+        });
+
+        var html = await refused.ReadAsTextAsync();
+        refused.Context.Response.ContentType.ShouldStartWith("text/html");
+        html.ShouldContain("There were many attempts from your network in a short time.");
+        html.ShouldMatch(@"Try again in \d+ minutes?\.");
+        html.ShouldContain("value=\"ada@example.com\"");
+        html.ShouldNotContain("a secret typed once");
+        html.ShouldContain("<nav"); // the whole page, with its navigation
+        html.ShouldContain("/js/retry-countdown.js");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex RequestToken();
 }
