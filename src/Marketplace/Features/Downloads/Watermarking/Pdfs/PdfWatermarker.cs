@@ -27,7 +27,7 @@ public sealed class PdfWatermarker : IWatermarker
     {
         StampFont.Install();
         using var buffered = await Seekable.OpenAsync(source, ct);
-        PdfDocument document;
+        PdfDocument? document;
         try
         {
             // Abort instead of asking for a password: a document needing one is encrypted, and refused below.
@@ -38,6 +38,12 @@ public sealed class PdfWatermarker : IWatermarker
             return exception.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || exception.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase)
                 ? new WatermarkResult.Refused(WatermarkRefusal.Encrypted, Encrypted)
                 : new WatermarkResult.Refused(WatermarkRefusal.Damaged, PdfInspection.Damaged);
+        }
+
+        // PDFsharp answers an aborted password prompt with no document.
+        if (document is null)
+        {
+            return new WatermarkResult.Refused(WatermarkRefusal.Encrypted, Encrypted);
         }
 
         using (document)
@@ -58,15 +64,15 @@ public sealed class PdfWatermarker : IWatermarker
 
                 document.Info.Elements.SetString(EntitlementKey, mark.EntitlementId.ToString());
                 document.Options.CompressContentStreams = true;
+                var pages = document.PageCount;
                 document.Save(destination, closeStream: false);
+                return new WatermarkResult.Marked($"stamped {pages} pages");
             }
             catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
             {
                 // A page tree or resource PDFsharp cannot follow: the file's fault, not ours.
                 return new WatermarkResult.Refused(WatermarkRefusal.Damaged, PdfInspection.Damaged);
             }
-
-            return new WatermarkResult.Marked($"stamped {document.PageCount} pages");
         }
     }
 

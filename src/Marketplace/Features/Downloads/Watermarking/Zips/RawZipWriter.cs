@@ -144,7 +144,11 @@ public static class RawZipWriter
         var header = new byte[length + name.Length];
         var fields = header.AsSpan(length == CentralLength ? 4 : 2);
         BinaryPrimitives.WriteUInt32LittleEndian(header, signature);
-        BinaryPrimitives.WriteUInt16LittleEndian(fields, 20); // central: made by version 2.0; local: overwritten below
+        if (length == CentralLength)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), 20); // made by version 2.0 (MS-DOS attributes)
+        }
+
         BinaryPrimitives.WriteUInt16LittleEndian(fields[2..], 20); // version needed: 2.0
         BinaryPrimitives.WriteUInt16LittleEndian(fields[4..], 0x0800); // the name is UTF-8
         BinaryPrimitives.WriteUInt16LittleEndian(fields[8..], time);
