@@ -45,7 +45,7 @@ public static class FingerprintDetector
         return null;
     }
 
-    internal static float[] Luminance(Image<Rgba32> image)
+    private static float[] Luminance(Image<Rgba32> image)
     {
         var luminance = new float[image.Width * image.Height];
         image.ProcessPixelRows(accessor =>
@@ -64,7 +64,7 @@ public static class FingerprintDetector
     }
 
     /// <summary>High-pass (luminance minus its box mean, separable running sums) folded onto the tile.</summary>
-    internal static double[] Fold(float[] luminance, int width, int height, double scale)
+    private static double[] Fold(float[] luminance, int width, int height, double scale)
     {
         var radius = Math.Max(2, (int)Math.Round(C * scale));
         var horizontal = new float[luminance.Length];
@@ -140,7 +140,7 @@ public static class FingerprintDetector
     }
 
     /// <summary>For every position of the folded tile, the sum of the cell that would start there (cyclic).</summary>
-    internal static double[] CellWindows(double[] folded)
+    private static double[] CellWindows(double[] folded)
     {
         var across = new double[P * P];
         var windows = new double[P * P];
@@ -204,7 +204,7 @@ public static class FingerprintDetector
         return pattern.Decode(correlations);
     }
 
-    internal static double Correlate(double[] windows, FingerprintPattern pattern, int dx, int dy, double[] correlations)
+    private static double Correlate(double[] windows, FingerprintPattern pattern, int dx, int dy, double[] correlations)
     {
         Array.Clear(correlations);
         var (chips, bits) = (pattern.Chips, pattern.BitOfCell);
