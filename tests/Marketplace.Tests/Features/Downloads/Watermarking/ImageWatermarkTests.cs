@@ -4,10 +4,11 @@ using Marketplace.Infrastructure.Files;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
+using Xunit.Abstractions;
 
 namespace Marketplace.Tests.Features.Downloads.Watermarking;
 
-public sealed class ImageWatermarkTests
+public sealed class ImageWatermarkTests(ITestOutputHelper output)
 {
     public static TheoryData<FileKind> Kinds => [FileKind.Jpeg, FileKind.Png, FileKind.Webp];
 
@@ -60,7 +61,9 @@ public sealed class ImageWatermarkTests
         VisibleMark.Draw(visibleOnly, Engines.Mark.Line);
         using var marked = Image.Load<Rgba32>(copy);
 
-        Psnr(visibleOnly, marked).ShouldBeGreaterThan(38);
+        var psnr = Psnr(visibleOnly, marked);
+        output.WriteLine($"PSNR of the fingerprinted copy against the visibly marked image: {psnr:F2} dB");
+        psnr.ShouldBeGreaterThan(38);
     }
 
     [Theory]
