@@ -15,13 +15,6 @@ namespace Marketplace.Infrastructure.Files;
 public sealed record ZipRecord(
     string Name, ushort Flags, ushort Method, uint Crc, long CompressedSize, long Size, long LocalHeaderOffset, uint ExternalAttributes);
 
-/// <summary>A ZIP's central directory: its records parsed, and as the archive holds it, for a writer that copies it.</summary>
-/// <param name="Records">The entries, in directory order.</param>
-/// <param name="Bytes">The directory's bytes, one record after another.</param>
-/// <param name="Offset">Where the directory starts in the archive (every entry's data ends before it).</param>
-/// <param name="Zip64">Whether the archive needed ZIP64 end records to say where its directory is.</param>
-public sealed record ZipCentralDirectory(IReadOnlyList<ZipRecord> Records, byte[] Bytes, long Offset, bool Zip64);
-
 /// <summary>
 /// Reads a ZIP's end records and central directory itself, bounded before anything is allocated from them: the entry
 /// count against the limit, the directory's bytes against <see cref="BytesPerEntry"/> per entry, every record whole

@@ -11,7 +11,7 @@ namespace Marketplace.Tests.Features.Downloads.Watermarking;
 public sealed class PdfWatermarkTests
 {
     [Fact]
-    public async Task Every_page_of_a_300_page_book_is_stamped_and_its_bookmarks_and_links_survive()
+    public async Task Every_page_of_a_300_page_book_is_stamped_and_its_bookmarks_links_and_form_field_survive()
     {
         var (result, copy) = await Engines.MarkAsync(Book(300), FileKind.Pdf);
 
@@ -30,6 +30,8 @@ public sealed class PdfWatermarkTests
         chapters.Select(chapter => chapter.PageNumber).ShouldBe(Enumerable.Range(0, 30).Select(i => (i * 10) + 1));
         stamped.GetPage(1).GetHyperlinks().Single().Uri.ShouldBe("https://example.com/errata");
         stamped.GetPage(2).GetAnnotations().Count(annotation => annotation.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link).ShouldBe(1);
+        stamped.TryGetForm(out var form).ShouldBeTrue();
+        form.Fields.Single().Information.PartialName.ShouldBe("reader-notes");
         stamped.Information.DocumentInformationDictionary!.Data[PdfWatermarker.EntitlementKey.TrimStart('/')].ToString()!
             .ShouldContain(Engines.Mark.EntitlementId.ToString());
     }
@@ -81,8 +83,28 @@ public sealed class PdfWatermarkTests
 
         document.Pages[0].AddWebLink(new PdfRectangle(new XRect(72, 100, 200, 20)), "https://example.com/errata");
         document.Pages[1].AddDocumentLink(new PdfRectangle(new XRect(72, 100, 200, 20)), pages);
+        AddTextField(document, document.Pages[pages - 1], "reader-notes");
         using var pdf = new MemoryStream();
         document.Save(pdf);
         return pdf.ToArray();
+    }
+
+    /// <summary>An AcroForm text field with a value, as a form-filling PDF has (PDFsharp has no API to make one).</summary>
+    private static void AddTextField(PdfDocument document, PdfPage page, string name)
+    {
+        var field = new PdfDictionary(document);
+        field.Elements.SetName("/Type", "/Annot");
+        field.Elements.SetName("/Subtype", "/Widget");
+        field.Elements.SetName("/FT", "/Tx");
+        field.Elements.SetString("/T", name);
+        field.Elements.SetString("/V", "filled in by the reader");
+        field.Elements["/Rect"] = new PdfRectangle(new XRect(72, 200, 200, 20));
+        field.Elements["/P"] = page.Reference;
+        document.Internals.AddObject(field);
+        page.Elements["/Annots"] = new PdfArray(document, field.Reference!);
+        var form = new PdfDictionary(document);
+        form.Elements["/Fields"] = new PdfArray(document, field.Reference!);
+        document.Internals.AddObject(form);
+        document.Internals.Catalog.Elements["/AcroForm"] = form.Reference;
     }
 }

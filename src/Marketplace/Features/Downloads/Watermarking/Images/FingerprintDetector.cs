@@ -7,9 +7,8 @@ namespace Marketplace.Features.Downloads.Watermarking.Images;
 /// Finds the fingerprint in a suspected copy that may have been re-encoded, scaled and cropped. For each scale tried
 /// (the copy's size over the original's), it removes the image's own low frequencies (luminance minus a box blur of
 /// about two cells), folds every pixel onto one tile position (x / scale modulo the tile, so every repetition of the
-/// tile adds up and a crop only shifts where the tile starts), then tries every shift of the tile: at the right one
-/// the cells' correlations with their chips are large, so the sum of their magnitudes peaks. The bits read there are
-/// accepted only when their CRC matches.
+/// tile adds up and a crop only shifts where the tile starts), then <see cref="TileSearch"/> finds the tile's shift and
+/// reads the bits there, accepted only when their CRC matches (<see cref="FingerprintPattern.Decode"/>).
 /// </summary>
 public static class FingerprintDetector
 {
@@ -20,7 +19,7 @@ public static class FingerprintDetector
     /// </summary>
     private const float Clip = 6;
 
-    private const int P = FingerprintPattern.Period, C = FingerprintPattern.CellSize, N = FingerprintPattern.CellsPerSide;
+    private const int P = FingerprintPattern.Period, C = FingerprintPattern.CellSize;
 
     /// <summary>Copy-over-original sizes tried, most likely first: unscaled, halved, then other common ratios.</summary>
     public static readonly IReadOnlyList<double> Scales = [1.0, 0.5, 0.75, 2.0 / 3, 0.8, 0.9, 0.6, 0.4, 1.25, 1.5, 2.0];
@@ -36,7 +35,7 @@ public static class FingerprintDetector
             }
 
             var folded = Fold(luminance, image.Width, image.Height, scale);
-            if (Decode(CellWindows(folded), pattern) is { } id)
+            if (TileSearch.Decode(folded, pattern) is { } id)
             {
                 return id;
             }
@@ -137,93 +136,5 @@ public static class FingerprintDetector
         {
             columns[x] += sign * rows[at + x];
         }
-    }
-
-    /// <summary>For every position of the folded tile, the sum of the cell that would start there (cyclic).</summary>
-    private static double[] CellWindows(double[] folded)
-    {
-        var across = new double[P * P];
-        var windows = new double[P * P];
-        for (var v = 0; v < P; v++)
-        {
-            for (var u = 0; u < P; u++)
-            {
-                double sum = 0;
-                for (var k = 0; k < C; k++)
-                {
-                    sum += folded[(v * P) + ((u + k) & (P - 1))];
-                }
-
-                across[(v * P) + u] = sum;
-            }
-        }
-
-        for (var v = 0; v < P; v++)
-        {
-            for (var u = 0; u < P; u++)
-            {
-                double sum = 0;
-                for (var k = 0; k < C; k++)
-                {
-                    sum += across[(((v + k) & (P - 1)) * P) + u];
-                }
-
-                windows[(v * P) + u] = sum;
-            }
-        }
-
-        return windows;
-    }
-
-    /// <summary>Searches the tile's shift (every second pixel, then the neighbours of the best) and decodes there.</summary>
-    private static Guid? Decode(double[] windows, FingerprintPattern pattern)
-    {
-        var correlations = new double[FingerprintPattern.PayloadBits];
-        (int X, int Y, double Score) best = (0, 0, -1);
-        for (var dy = 0; dy < P; dy += 2)
-        {
-            for (var dx = 0; dx < P; dx += 2)
-            {
-                var score = Correlate(windows, pattern, dx, dy, correlations);
-                best = score > best.Score ? (dx, dy, score) : best;
-            }
-        }
-
-        var (centreX, centreY) = (best.X, best.Y);
-        for (var dy = -1; dy <= 1; dy++)
-        {
-            for (var dx = -1; dx <= 1; dx++)
-            {
-                var (x, y) = ((centreX + dx) & (P - 1), (centreY + dy) & (P - 1));
-                var score = Correlate(windows, pattern, x, y, correlations);
-                best = score > best.Score ? (x, y, score) : best;
-            }
-        }
-
-        Correlate(windows, pattern, best.X, best.Y, correlations);
-        return pattern.Decode(correlations);
-    }
-
-    private static double Correlate(double[] windows, FingerprintPattern pattern, int dx, int dy, double[] correlations)
-    {
-        Array.Clear(correlations);
-        var (chips, bits) = (pattern.Chips, pattern.BitOfCell);
-        for (var cy = 0; cy < N; cy++)
-        {
-            var row = (((cy * C) + dy) & (P - 1)) * P;
-            for (var cx = 0; cx < N; cx++)
-            {
-                var cell = (cy * N) + cx;
-                correlations[bits[cell]] += chips[cell] * windows[row + (((cx * C) + dx) & (P - 1))];
-            }
-        }
-
-        double score = 0;
-        foreach (var correlation in correlations)
-        {
-            score += Math.Abs(correlation);
-        }
-
-        return score;
     }
 }
