@@ -48,9 +48,10 @@ public sealed class ZipWatermarker(IOptions<FileLimits> limits) : IWatermarker
             await RawZipWriter.WriteAsync(archive, directory, spans, name, content, ZipLicence.Comment(mark, name), destination, ct);
             return new WatermarkResult.Marked($"added {name} to {spans.Length} entries");
         }
-        catch (Exception exception) when (exception is EndOfStreamException or IOException && exception is not OperationCanceledException && source.CanSeek)
+        catch (EndOfStreamException)
         {
-            // The source ended before a span the directory promised: a truncated archive.
+            // The source ended before a span the directory promised: a truncated archive. (A failing destination is
+            // the caller's, and not caught here.)
             return new WatermarkResult.Refused(WatermarkRefusal.Damaged, ZipDirectory.Damaged);
         }
     }
