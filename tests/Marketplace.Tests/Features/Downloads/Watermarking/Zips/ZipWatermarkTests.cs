@@ -5,7 +5,7 @@ using Marketplace.Features.Downloads.Watermarking.Zips;
 using Marketplace.Infrastructure.Files;
 using Marketplace.Tests.Infrastructure.Files;
 
-namespace Marketplace.Tests.Features.Downloads.Watermarking;
+namespace Marketplace.Tests.Features.Downloads.Watermarking.Zips;
 
 public sealed class ZipWatermarkTests
 {

@@ -6,7 +6,7 @@ using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 using Xunit.Abstractions;
 
-namespace Marketplace.Tests.Features.Downloads.Watermarking;
+namespace Marketplace.Tests.Features.Downloads.Watermarking.Images;
 
 public sealed class ImageWatermarkTests(ITestOutputHelper output)
 {

@@ -3,7 +3,7 @@ using Marketplace.Infrastructure.Files;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace Marketplace.Tests.Features.Downloads.Watermarking;
+namespace Marketplace.Tests.Features.Downloads.Watermarking.Images;
 
 /// <summary>The invisible fingerprint against what a leaker does to an image, alone and together.</summary>
 public sealed class FingerprintTests

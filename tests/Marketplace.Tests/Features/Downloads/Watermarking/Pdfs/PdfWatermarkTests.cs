@@ -6,7 +6,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using UglyToad.PdfPig.Outline;
 
-namespace Marketplace.Tests.Features.Downloads.Watermarking;
+namespace Marketplace.Tests.Features.Downloads.Watermarking.Pdfs;
 
 public sealed class PdfWatermarkTests
 {

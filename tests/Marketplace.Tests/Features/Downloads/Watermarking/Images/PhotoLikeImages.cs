@@ -6,7 +6,7 @@ using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
-namespace Marketplace.Tests.Features.Downloads.Watermarking;
+namespace Marketplace.Tests.Features.Downloads.Watermarking.Images;
 
 /// <summary>
 /// Images with what photos have and test cards lack: smooth gradients, edges of shapes, texture and sensor-like
