@@ -4,6 +4,7 @@ using Marketplace.Features.Downloads.Watermarking;
 using Marketplace.Features.Downloads.Watermarking.Zips;
 using Marketplace.Infrastructure.Files;
 using Marketplace.Tests.Infrastructure.Files;
+using Marketplace.Tests.Infrastructure.Storage;
 
 namespace Marketplace.Tests.Features.Downloads.Watermarking.Zips;
 
@@ -42,6 +43,17 @@ public sealed class ZipWatermarkTests
             using var content = new StreamReader(entry.Open());
             (await content.ReadToEndAsync()).ShouldStartWith($"Content of {entry.FullName}");
         }
+    }
+
+    [Fact]
+    public async Task A_source_that_cannot_seek_is_buffered_and_marked_the_same()
+    {
+        var original = Archive(dataDescriptors: false);
+        using var copy = new MemoryStream();
+        var result = await Engines.Zip().WatermarkAsync(new NonSeekableStream(original), FileKind.Zip, Engines.Mark, copy, CancellationToken.None);
+
+        result.ShouldBeOfType<WatermarkResult.Marked>();
+        RawEntries(copy.ToArray())["readme.txt"].Raw.ShouldBe(RawEntries(original)["readme.txt"].Raw);
     }
 
     [Fact]
