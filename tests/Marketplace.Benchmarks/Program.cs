@@ -4,6 +4,7 @@ using Marketplace.Benchmarks.Catalog;
 using Marketplace.Benchmarks.FanOut;
 using Marketplace.Benchmarks.Intake;
 using Marketplace.Benchmarks.Upload;
+using Marketplace.Benchmarks.Watermark;
 
 if (args is ["fanout", .. var options])
 {
@@ -28,6 +29,11 @@ if (args is ["upload", .. var uploadOptions])
 if (args is ["intake", .. var intakeOptions])
 {
     return await IntakeHarness.RunAsync(intakeOptions);
+}
+
+if (args is ["watermark", .. var watermarkOptions])
+{
+    return await WatermarkHarness.RunAsync(watermarkOptions);
 }
 
 if (args is ["intake-peer", .. var peerOptions])

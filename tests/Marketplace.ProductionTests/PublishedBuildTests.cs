@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 
 namespace Marketplace.ProductionTests;
 
@@ -21,6 +22,17 @@ public sealed class PublishedBuildTests(LocalTopology topology)
         var dependencies = File.ReadAllText(Path.Combine(topology.PublishedApp, "Marketplace.deps.json"));
         dependencies.ShouldNotContain("CodeAnalysis");
         dependencies.ShouldNotContain("StripeSandbox");
+    }
+
+    [Fact]
+    public void The_published_build_carries_the_native_library_the_image_watermarks_are_drawn_with()
+    {
+        var skia = Path.Combine(topology.PublishedApp, "runtimes", "linux-x64", "native", "libSkiaSharp.so");
+
+        File.Exists(skia).ShouldBeTrue();
+        NativeLibrary.TryLoad(skia, out var handle).ShouldBeTrue("the NoDependencies build needs nothing beyond libc and libstdc++");
+        NativeLibrary.Free(handle);
+        File.ReadAllText(Path.Combine(topology.PublishedApp, "Marketplace.deps.json")).ShouldContain("SkiaSharp.NativeAssets.Linux.NoDependencies");
     }
 
     [Fact]

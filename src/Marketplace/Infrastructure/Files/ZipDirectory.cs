@@ -34,9 +34,16 @@ public static class ZipDirectory
     /// <summary>The entries, or why the archive is refused: damaged, split, empty, or with too many entries.</summary>
     public static (IReadOnlyList<ZipRecord> Records, string? Refusal) Read(Stream archive, int maxEntries)
     {
+        var (directory, refusal) = ReadDirectory(archive, maxEntries);
+        return (directory?.Records ?? [], refusal);
+    }
+
+    /// <summary>The central directory, or why the archive is refused (as <see cref="Read"/>).</summary>
+    public static (ZipCentralDirectory? Directory, string? Refusal) ReadDirectory(Stream archive, int maxEntries)
+    {
         if (archive.Length < EndLength)
         {
-            return ([], Damaged);
+            return (null, Damaged);
         }
 
         var tailLength = (int)Math.Min(archive.Length, EndLength + ushort.MaxValue);
@@ -44,7 +51,7 @@ public static class ZipDirectory
         var end = LastEndRecord(tail);
         if (end < 0)
         {
-            return ([], Damaged);
+            return (null, Damaged);
         }
 
         var record = tail.AsSpan(end);
@@ -53,22 +60,27 @@ public static class ZipDirectory
         long size = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
         long offset = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
         var split = BinaryPrimitives.ReadUInt16LittleEndian(record[4..]) != 0 || BinaryPrimitives.ReadUInt16LittleEndian(record[8..]) != entries;
-        if (entries == ushort.MaxValue || size == uint.MaxValue || offset == uint.MaxValue)
+        var isZip64 = entries == ushort.MaxValue || size == uint.MaxValue || offset == uint.MaxValue;
+        if (isZip64)
         {
             if (Zip64End(archive, endOffset) is not { } zip64)
             {
-                return ([], Damaged);
+                return (null, Damaged);
             }
 
             (entries, size, offset, split) = (zip64.Entries, zip64.Size, zip64.Offset, false);
         }
 
-        return split ? ([], "The archive is split into parts; upload it as one ZIP file.")
-            : entries == 0 ? ([], "The archive is empty.")
-            : entries > maxEntries || size > (long)maxEntries * BytesPerEntry ? ([], $"The archive has too many files; at most {maxEntries:N0} are accepted.")
-            : offset < 0 || size < 0 || offset + size > endOffset ? ([], Damaged)
-            : Records(ReadAt(archive, offset, (int)size), entries) is { } records ? (records, null)
-            : ([], Damaged);
+        if (split || entries == 0 || entries > maxEntries || size > (long)maxEntries * BytesPerEntry || offset < 0 || size < 0 || offset + size > endOffset)
+        {
+            return (null, split ? "The archive is split into parts; upload it as one ZIP file."
+                : entries == 0 ? "The archive is empty."
+                : entries > maxEntries || size > (long)maxEntries * BytesPerEntry ? $"The archive has too many files; at most {maxEntries:N0} are accepted."
+                : Damaged);
+        }
+
+        var bytes = ReadAt(archive, offset, (int)size);
+        return Records(bytes, entries) is { } records ? (new ZipCentralDirectory(records, bytes, offset, isZip64), null) : (null, Damaged);
     }
 
     private static int LastEndRecord(byte[] tail)
