@@ -32,6 +32,7 @@ start_dotnet "$name" "$LOCAL_DIR/app/Marketplace.dll" "$port" \
   ConnectionStrings__Marketplace="Host=127.0.0.1;Port=$PG_PORT;Database=marketplace;Username=marketplace;Password=$PG_PASSWORD" \
   ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" \
   Site__PublicUrl="http://127.0.0.1:$NGINX_PORT" \
+  Watermarking__FingerprintKey="$FINGERPRINT_KEY" \
   AllowedHosts="127.0.0.1;localhost" \
   Storage__Provider=disk Storage__Path="$LOCAL_DIR/files" \
   Stripe__SecretKey="$STRIPE_KEY" Stripe__ApiBase="http://127.0.0.1:$SANDBOX_PORT/stripe-sandbox" \

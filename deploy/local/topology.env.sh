@@ -15,6 +15,7 @@ PG_PASSWORD=marketplace-local
 STRIPE_KEY=sk_test_marketplace_sandbox
 WEBHOOK_SECRET=whsec_marketplace_local_platform
 CONNECT_WEBHOOK_SECRET=whsec_marketplace_local_connect
+FINGERPRINT_KEY=marketplace-local-topology-fingerprint-key
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -58,6 +58,7 @@ public sealed class PublishedBuildTests(LocalTopology topology)
         { "Stripe__WebhookSecret", null, "Stripe:SecretKey is set but Stripe:WebhookSecret is not" },
         { "Stripe__ConnectWebhookSecret", "", "Stripe:SecretKey is set but Stripe:ConnectWebhookSecret is not" },
         { "AllowedHosts", "*", "AllowedHosts is '*' behind a public URL" },
+        { "Watermarking__FingerprintKey", null, "Watermarking:FingerprintKey is not set" },
     };
 
     [Theory]
@@ -78,6 +79,7 @@ public sealed class PublishedBuildTests(LocalTopology topology)
                 ["Stripe__SecretKey"] = "sk_test_123",
                 ["Stripe__WebhookSecret"] = "whsec_platform",
                 ["Stripe__ConnectWebhookSecret"] = "whsec_connect",
+                ["Watermarking__FingerprintKey"] = "k3Jv9QmT2xWn8RbL5cYp7ZdH4sGf6AeU",
             },
         };
         if (value is null)

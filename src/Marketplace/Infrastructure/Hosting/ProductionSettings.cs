@@ -47,8 +47,15 @@ public static class ProductionSettings
             problems.Add("AllowedHosts is '*' behind a public URL: requests for any host would be served. Set it to the public host name, e.g. marketplace.example.com.");
         }
 
+        if ((configuration["Watermarking:FingerprintKey"] ?? "").Trim().Length < MinFingerprintKeyLength)
+        {
+            problems.Add($"Watermarking:FingerprintKey is not set (or shorter than {MinFingerprintKeyLength} characters): buyers' images would be fingerprinted with the development key in the source code, which anyone can read and forge. Set {MinFingerprintKeyLength} or more random characters, and keep them: copies trace only with the key they were marked with.");
+        }
+
         return problems;
     }
+
+    private const int MinFingerprintKeyLength = 32;
 
     /// <summary>
     /// In Production, logs each problem (Fatal, one line) and answers true: the caller exits instead of starting.

@@ -14,6 +14,7 @@ public sealed class ProductionSettingsTests
         ["Stripe:SecretKey"] = "sk_live_123",
         ["Stripe:WebhookSecret"] = "whsec_platform",
         ["Stripe:ConnectWebhookSecret"] = "whsec_connect",
+        ["Watermarking:FingerprintKey"] = "k3Jv9QmT2xWn8RbL5cYp7ZdH4sGf6AeU",
     };
 
     private static IReadOnlyList<string> ProblemsWith(params (string Key, string? Value)[] changes)
@@ -40,6 +41,12 @@ public sealed class ProductionSettingsTests
     [InlineData("/relative")]
     public void A_public_url_must_be_an_absolute_web_address(string url) =>
         ProblemsWith(("Site:PublicUrl", url)).ShouldHaveSingleItem().ShouldContain("not an absolute http(s) address");
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("short-key")]
+    public void Without_a_fingerprint_key_of_its_own_buyers_copies_would_carry_the_development_key(string? key) =>
+        ProblemsWith(("Watermarking:FingerprintKey", key)).ShouldHaveSingleItem().ShouldStartWith("Watermarking:FingerprintKey is not set");
 
     [Fact]
     public void Without_a_connection_string_the_embedded_cluster_must_be_asked_for()
