@@ -68,7 +68,7 @@ public sealed class MarketplaceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new MarketplaceProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var app = ChildProcesses.Track(new MarketplaceProcess(process, new Uri($"http://127.0.0.1:{port}/")));
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -88,6 +88,7 @@ public sealed class MarketplaceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ChildProcesses.Forget(this);
         if (!_process.HasExited)
         {
             // SIGINT, as Ctrl+C would. A child of a background shell job inherits SIGINT as ignored, though; then

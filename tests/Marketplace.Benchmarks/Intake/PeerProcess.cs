@@ -41,7 +41,7 @@ public sealed class PeerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var peer = new PeerProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var peer = ChildProcesses.Track(new PeerProcess(process, new Uri($"http://127.0.0.1:{port}/")));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         try
         {
@@ -68,6 +68,7 @@ public sealed class PeerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ChildProcesses.Forget(this);
         if (!_process.HasExited)
         {
             using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
