@@ -24,8 +24,12 @@ public static class OrderPayment
 
         if (!order.IsOpen)
         {
-            // Closed first (expired as the buyer paid): its copies went back, so it is not fulfilled; the refunds flow returns the money.
-            stream.AppendOne(new PaymentAfterClose(paymentIntentId, chargeId, amountCharged, now));
+            // Closed first (expired as the buyer paid): its copies went back, so it is not fulfilled and the money goes back in full.
+            var late = new PaymentAfterClose(paymentIntentId, chargeId, amountCharged, now);
+            stream.AppendOne(late);
+            order.Apply(late);
+            await RefundPlan.RecordAsync(session, messages, stream, order, RefundPlan.KeyOf(order.Id, $"after-close-{chargeId}"), RefundCauses.PaymentAfterClose,
+                RefundPlan.WholeLines(order, order.Lines.Select(l => l.Number)), "The payment arrived after the order closed.", null, null, now, ct);
             return;
         }
 
