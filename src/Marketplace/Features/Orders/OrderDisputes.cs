@@ -24,7 +24,7 @@ public static class OrderDisputesHandler
         }
 
         if (EventUtility.ParseEvent(record.Payload, throwOnApiVersionMismatch: false).Data.Object is Dispute dispute
-            && await ReconcileRefundHandler.OrderOfChargeAsync(session, stripe, dispute.ChargeId, dispute.PaymentIntentId, ct) is { } orderId)
+            && await ReconcileRefundHandler.OrderOfChargeAsync(session, stripe, messages, dispute.ChargeId, dispute.PaymentIntentId, ct) is { } orderId)
         {
             await OrderLocks.HoldAsync(session, [OrderLocks.OrderKey(orderId)], ct);
             var stream = await session.Events.FetchForWriting<Order>(orderId, ct);

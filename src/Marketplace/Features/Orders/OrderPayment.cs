@@ -1,5 +1,6 @@
 using Marten;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Orders;
 
@@ -8,8 +9,15 @@ namespace Marketplace.Features.Orders;
 /// paid and fulfilled, its limited-edition copies sold, the buyer's entitlements granted, and the messages that follow
 /// (each shop's transfer, the receipt, each seller's sale) committed with them through the outbox.
 /// </summary>
+[WolverineHandler]
 public static class OrderPayment
 {
+    /// <summary>A payment learnt from another of Stripe's events (a refund or a dispute of its charge) before its own paid event.</summary>
+    public sealed record RecordCommand(Guid OrderId, string PaymentIntentId, string ChargeId, long AmountCharged);
+
+    public static Task HandleAsync(RecordCommand command, IDocumentSession session, IMessageBus messages, OrderMails mails, TimeProvider clock, CancellationToken ct) =>
+        MarkPaidAsync(session, messages, mails, command.OrderId, command.PaymentIntentId, command.ChargeId, command.AmountCharged, clock, ct);
+
     public static async Task MarkPaidAsync(
         IDocumentSession session, IMessageBus messages, OrderMails mails, Guid orderId, string paymentIntentId, string chargeId, long amountCharged,
         TimeProvider clock, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Marketplace.Features.StripeWebhooks;
 using Marten;
 using Stripe;
+using Marketplace.Infrastructure.Persistence;
 using Wolverine;
 
 namespace Marketplace.Features.Orders;
@@ -24,7 +25,7 @@ public static class ReconcileRefundHandler
         }
 
         if (EventUtility.ParseEvent(record.Payload, throwOnApiVersionMismatch: false).Data.Object is Charge charge
-            && await OrderOfChargeAsync(session, stripe, charge.Id, charge.PaymentIntentId, ct) is { } orderId)
+            && await OrderOfChargeAsync(session, stripe, messages, charge.Id, charge.PaymentIntentId, ct) is { } orderId)
         {
             await ReconcileAsync(session, stripe, messages, orderId, charge.Id, clock, ct);
         }
@@ -54,8 +55,12 @@ public static class ReconcileRefundHandler
         }
     }
 
-    /// <summary>The order paid by this charge: recorded on the order, or named in its payment intent's metadata (a refund racing the paid event).</summary>
-    public static async Task<Guid?> OrderOfChargeAsync(IQuerySession session, IStripeClient stripe, string chargeId, string? paymentIntentId, CancellationToken ct)
+    /// <summary>
+    /// The order paid by this charge: recorded on the order, or named in its payment intent's metadata. A refund or a
+    /// dispute may be handled before the payment's own event: the charge they name proves the payment, which is then
+    /// recorded first (in its own transaction, as the paid event would; whichever commits second finds it done).
+    /// </summary>
+    public static async Task<Guid?> OrderOfChargeAsync(IQuerySession session, IStripeClient stripe, IMessageBus messages, string chargeId, string? paymentIntentId, CancellationToken ct)
     {
         if (await session.Query<Order>().Where(o => o.ChargeId == chargeId).Select(o => o.Id).ToListAsync(ct) is [var id, ..])
         {
@@ -68,12 +73,13 @@ public static class ReconcileRefundHandler
         }
 
         var intent = await new PaymentIntentService(stripe).GetAsync(paymentIntentId, cancellationToken: ct);
-        if (intent.Metadata?.GetValueOrDefault(OrderMetadata.OrderId) is not { } value || !Guid.TryParse(value, out var orderId))
+        if (intent.Metadata?.GetValueOrDefault(OrderMetadata.OrderId) is not { } value || !Guid.TryParse(value, out var orderId)
+            || await session.LoadAsync<Order>(orderId, ct) is null)
         {
             return null;
         }
 
-        // Ours, but its payment is not recorded yet: the Stripe event is retried until it is.
-        throw new InvalidOperationException($"Charge {chargeId} of order {orderId} is not recorded on the order yet.");
+        await messages.InvokeAsync(new OrderPayment.RecordCommand(orderId, intent.Id, chargeId, intent.AmountReceived), ct, UseCases.InvokeTimeout);
+        return orderId;
     }
 }
