@@ -79,7 +79,8 @@ public sealed class OrderMails(IConfiguration configuration, IServer server)
                 $"A buyer paid {Money.Format(share.Subtotal, order.Currency)} for {string.Join(", ", order.Lines.Where(l => l.ShopId == share.ShopId).Select(l => l.Title))}.",
                 $"After the platform's fee of {Money.Format(share.Fee, order.Currency)}, {Money.Format(share.Share, order.Currency)} is on its way to your Stripe balance.",
             ],
-            action: new EmailCallToAction("Open your payouts page", $"{site}/shop/payouts"));
+            action: new EmailCallToAction("Open your payouts page", $"{site}/shop/payouts"),
+            secondary: new EmailCallToAction("Refund this sale", $"{site}/orders/{order.Id}/refund"));
 
     public static string ShortId(Guid orderId) => orderId.ToString("N")[^8..].ToUpperInvariant();
 }
