@@ -55,7 +55,19 @@ public sealed class DisputeTests(AppFixture fixture) : RefundsTest(fixture)
 
     private async Task<Order> DisputedAsync(PaidOrder paid)
     {
-        await Eventually.ValueAsync(() => EntitlementsOfOrderAsync(paid.Order.Id), es => es.Count == 3 && es.All(e => e.State == EntitlementState.Frozen), 60);
+        try
+        {
+            await Eventually.ValueAsync(() => EntitlementsOfOrderAsync(paid.Order.Id), es => es.Count == 3 && es.All(e => e.State == EntitlementState.Frozen), 60);
+        }
+        catch (TimeoutException)
+        {
+            // This wait once timed out on a loaded machine and never again since: say what the entitlements and Stripe's events were.
+            var records = await QueryAsync<IReadOnlyList<Marketplace.Features.StripeWebhooks.StripeEventRecord>>(async q =>
+                await Marten.QueryableExtensions.ToListAsync(q.Query<Marketplace.Features.StripeWebhooks.StripeEventRecord>()));
+            var states = string.Join(" | ", (await EntitlementsOfOrderAsync(paid.Order.Id)).Select(e => e.State));
+            throw new TimeoutException($"Entitlements: {states}. Events:\n" + string.Join("\n", records.Select(r => $"{r.Type} {r.Status} {r.Attempts} {r.Error}")));
+        }
+
         return await StatusAsync(paid.Order.Id, OrderStatus.Disputed);
     }
 
