@@ -28,4 +28,16 @@ public static class Fees
             var fee = FeeOf(shop.Subtotal, shop.Fee);
             return new ShopSplit(shop.ShopId, shop.Subtotal, fee, shop.Subtotal - fee);
         })];
+
+    /// <summary>
+    /// The part of a shop's fee the platform has given back once <paramref name="refunded"/> of its subtotal is refunded:
+    /// the fee in proportion, rounded half up like the fee itself, on the cumulative refunded amount, so that successive
+    /// refunds add up to the whole fee when the whole subtotal is refunded, and never to more than what was refunded.
+    /// </summary>
+    public static long FeeReturnedAfter(long refunded, long subtotal, long fee)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(refunded);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(refunded, subtotal);
+        return subtotal == 0 ? 0 : checked((2 * fee * refunded + subtotal) / (2 * subtotal));
+    }
 }

@@ -37,6 +37,21 @@ public sealed class Order
     /// <summary>The transfer of each shop's share, by shop id.</summary>
     public Dictionary<Guid, string> Transfers { get; set; } = [];
 
+    /// <summary>The refunds decided, in order; each one's money moves are recorded under its key.</summary>
+    public List<RefundRequested> Refunds { get; set; } = [];
+
+    /// <summary>Keys of the refunds whose money went back to the buyer.</summary>
+    public List<string> RefundsDone { get; set; } = [];
+
+    /// <summary>Stripe's ids of the refunds (and disputes) already accounted for: a charge.refunded replay finds them here.</summary>
+    public List<string> StripeRefundIds { get; set; } = [];
+
+    /// <summary>"{refund key}:{shop id}" of each transfer reversal made.</summary>
+    public List<string> Reversals { get; set; } = [];
+
+    public string? DisputeId { get; set; }
+    public List<string> ClosedDisputes { get; set; } = [];
+
     public DateTimeOffset PlacedAt { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
@@ -86,12 +101,57 @@ public sealed class Order
         AmountCharged = late.AmountCharged;
     }
 
-    public void Apply(OrderRefunded refunded) =>
-        Status = refunded.Lines.Count == 0 || refunded.Lines.Count == Lines.Count ? OrderStatus.Refunded : OrderStatus.PartlyRefunded;
+    public void Apply(RefundRequested requested)
+    {
+        Refunds.Add(requested);
+        if (requested.MovedBy is { } movedBy)
+        {
+            StripeRefundIds.Add(movedBy);
+        }
 
-    public void Apply(OrderDisputed _) => Status = OrderStatus.Disputed;
+        if (PaidAt is not null && Status != OrderStatus.Disputed)
+        {
+            Status = StatusAfterRefunds();
+        }
+    }
 
-    public void Apply(DisputeClosed closed) => Status = closed.Won ? OrderStatus.Fulfilled : OrderStatus.Refunded;
+    public void Apply(OrderRefunded refunded)
+    {
+        RefundsDone.Add(refunded.Key);
+        if (!StripeRefundIds.Contains(refunded.RefundId))
+        {
+            StripeRefundIds.Add(refunded.RefundId);
+        }
+    }
+
+    public void Apply(TransferReversed reversed) => Reversals.Add(ReversalKey(reversed.Key, reversed.ShopId));
+
+    public void Apply(OrderDisputed disputed)
+    {
+        DisputeId = disputed.DisputeId;
+        Status = OrderStatus.Disputed;
+    }
+
+    public void Apply(DisputeClosed closed)
+    {
+        ClosedDisputes.Add(closed.DisputeId);
+        Status = StatusAfterRefunds();
+    }
+
+    /// <summary>What of a line was refunded so far (its whole amount when the line is refunded).</summary>
+    public long RefundedOf(int line) => Refunds.SelectMany(r => r.Lines).Where(l => l.Line == line).Sum(l => l.Amount);
+
+    public bool IsLineRefunded(OrderLine line) => RefundedOf(line.Number) >= line.Amount;
+
+    /// <summary>What of a shop's subtotal was refunded so far, and the fee given back on it.</summary>
+    public (long Amount, long FeeReturned) RefundedOf(Guid shopId) =>
+        (Refunds.SelectMany(r => r.Shops).Where(s => s.ShopId == shopId).Sum(s => s.Amount),
+         Refunds.SelectMany(r => r.Shops).Where(s => s.ShopId == shopId).Sum(s => s.FeeReturned));
+
+    public static string ReversalKey(string refundKey, Guid shopId) => $"{refundKey}:{shopId:N}";
+
+    private OrderStatus StatusAfterRefunds() =>
+        Lines.All(IsLineRefunded) ? OrderStatus.Refunded : Lines.Any(l => RefundedOf(l.Number) > 0) ? OrderStatus.PartlyRefunded : OrderStatus.Fulfilled;
 
     private void Close(OrderStatus status, string reason, DateTimeOffset at)
     {

@@ -32,9 +32,29 @@ public sealed record OrderCancelled(string Reason, DateTimeOffset At);
 /// <summary>Stripe took a payment for an order already closed (the buyer paid as the session expired): to be refunded.</summary>
 public sealed record PaymentAfterClose(string PaymentIntentId, string ChargeId, long AmountCharged, DateTimeOffset At);
 
-// Defined for the refunds and disputes flows (not built yet, docs/orders.md).
+// Refunds and disputes (docs/orders.md#refunds): the request is recorded first, with the entitlements it revokes; the
+// money moves afterwards (IssueRefund), each movement recorded under the request's key.
 
-public sealed record OrderRefunded(string RefundId, IReadOnlyList<int> Lines, long Amount, DateTimeOffset At);
+/// <summary>What a refund takes back from one line (a line may be refunded in parts by refunds made in Stripe's dashboard).</summary>
+public sealed record LineRefund(int Line, long Amount);
+
+/// <summary>A shop's part of a refund: the amount of its lines, the platform's fee given back on them, and the transfer reversal (the rest).</summary>
+public sealed record ShopRefund(Guid ShopId, long Amount, long FeeReturned, long Reversal);
+
+/// <summary>
+/// A refund decided: by a seller or an admin (<c>request</c>), found on the charge (<c>dashboard</c>), a payment after
+/// the order closed (<c>payment_after_close</c>), or a lost dispute (<c>dispute_lost</c>). <paramref name="MovedBy"/> is the
+/// Stripe object that already moved the money (a refund made in the dashboard, a dispute), or null when we refund.
+/// </summary>
+public sealed record RefundRequested(
+    string Key, string Cause, IReadOnlyList<LineRefund> Lines, IReadOnlyList<ShopRefund> Shops, long Amount, string Reason, Guid? RequestedBy,
+    string? MovedBy, DateTimeOffset At);
+
+/// <summary>The buyer's money went back (our Stripe refund, or the one that was already made).</summary>
+public sealed record OrderRefunded(string Key, string RefundId, long Amount, DateTimeOffset At);
+
+/// <summary>A shop's transfer was reversed for its part of a refund.</summary>
+public sealed record TransferReversed(string Key, Guid ShopId, string ReversalId, long Amount, DateTimeOffset At);
 
 public sealed record OrderDisputed(string DisputeId, long Amount, DateTimeOffset At);
 

@@ -10,6 +10,9 @@ public static class OrderLocks
 {
     public static string CartKey(Guid buyerId) => $"cart:{buyerId}";
 
+    /// <summary>An order's refunds and disputes: two decisions about one order take turns.</summary>
+    public static string OrderKey(Guid orderId) => $"order:{orderId}";
+
     public static string EditionKey(Guid productId) => $"edition:{productId}";
 
     /// <summary>Opens the session's transaction and takes the locks, in key order.</summary>

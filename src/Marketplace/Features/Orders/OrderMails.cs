@@ -35,6 +35,25 @@ public sealed class OrderMails(IConfiguration configuration, IServer server)
         return mails;
     }
 
+    /// <summary>A dispute opened on the order: each of its sellers and every admin is told (the admins answer it in Stripe).</summary>
+    public async Task<IReadOnlyList<SendEmail>> ForDisputeAsync(IQuerySession session, Order order, long amount, CancellationToken ct)
+    {
+        var site = PublicUrl.Of(configuration, server);
+        var shops = await session.LoadManyAsync<Shop>(ct, order.Shops.Select(s => s.ShopId).ToArray());
+        var sellers = await session.LoadManyAsync<UserAccount>(ct, shops.Select(s => s.OwnerId).Distinct().ToArray());
+        var admins = await session.Query<UserAccount>().Where(u => u.Roles.Contains(Roles.Admin)).ToListAsync(ct);
+        var content = EmailLayout.Render(
+            subject: $"Order {ShortId(order.Id)} is disputed",
+            title: "A payment is disputed",
+            paragraphs:
+            [
+                $"The buyer of order {order.Id} disputed {Money.Format(amount, order.Currency)} of its payment with their bank.",
+                "Their downloads are frozen until the dispute closes: restored if it is won; if it is lost they stay revoked and the shops' transfers are reversed by their share.",
+            ],
+            action: new EmailCallToAction("Open your sales", $"{site}/shop/payouts"));
+        return [.. sellers.Concat(admins).Where(u => u is { Email: not null, DeletedAt: null }).DistinctBy(u => u.Id).Select(u => content.ToMessage(u.Email!))];
+    }
+
     public static EmailContent Receipt(string displayName, Order order, string site) =>
         EmailLayout.Render(
             subject: $"Your receipt for order {ShortId(order.Id)}",
@@ -60,7 +79,8 @@ public sealed class OrderMails(IConfiguration configuration, IServer server)
                 $"A buyer paid {Money.Format(share.Subtotal, order.Currency)} for {string.Join(", ", order.Lines.Where(l => l.ShopId == share.ShopId).Select(l => l.Title))}.",
                 $"After the platform's fee of {Money.Format(share.Fee, order.Currency)}, {Money.Format(share.Share, order.Currency)} is on its way to your Stripe balance.",
             ],
-            action: new EmailCallToAction("Open your payouts page", $"{site}/shop/payouts"));
+            action: new EmailCallToAction("Open your payouts page", $"{site}/shop/payouts"),
+            secondary: new EmailCallToAction("Refund this sale", $"{site}/orders/{order.Id}/refund"));
 
     public static string ShortId(Guid orderId) => orderId.ToString("N")[^8..].ToUpperInvariant();
 }

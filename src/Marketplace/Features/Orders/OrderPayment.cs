@@ -1,5 +1,6 @@
 using Marten;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Marketplace.Features.Orders;
 
@@ -8,8 +9,15 @@ namespace Marketplace.Features.Orders;
 /// paid and fulfilled, its limited-edition copies sold, the buyer's entitlements granted, and the messages that follow
 /// (each shop's transfer, the receipt, each seller's sale) committed with them through the outbox.
 /// </summary>
+[WolverineHandler]
 public static class OrderPayment
 {
+    /// <summary>A payment learnt from another of Stripe's events (a refund or a dispute of its charge) before its own paid event.</summary>
+    public sealed record RecordCommand(Guid OrderId, string PaymentIntentId, string ChargeId, long AmountCharged);
+
+    public static Task HandleAsync(RecordCommand command, IDocumentSession session, IMessageBus messages, OrderMails mails, TimeProvider clock, CancellationToken ct) =>
+        MarkPaidAsync(session, messages, mails, command.OrderId, command.PaymentIntentId, command.ChargeId, command.AmountCharged, clock, ct);
+
     public static async Task MarkPaidAsync(
         IDocumentSession session, IMessageBus messages, OrderMails mails, Guid orderId, string paymentIntentId, string chargeId, long amountCharged,
         TimeProvider clock, CancellationToken ct)
@@ -24,8 +32,12 @@ public static class OrderPayment
 
         if (!order.IsOpen)
         {
-            // Closed first (expired as the buyer paid): its copies went back, so it is not fulfilled; the refunds flow returns the money.
-            stream.AppendOne(new PaymentAfterClose(paymentIntentId, chargeId, amountCharged, now));
+            // Closed first (expired as the buyer paid): its copies went back, so it is not fulfilled and the money goes back in full.
+            var late = new PaymentAfterClose(paymentIntentId, chargeId, amountCharged, now);
+            stream.AppendOne(late);
+            order.Apply(late);
+            await RefundPlan.RecordAsync(session, messages, stream, order, RefundPlan.KeyOf(order.Id, $"after-close-{chargeId}"), RefundCauses.PaymentAfterClose,
+                RefundPlan.WholeLines(order, order.Lines.Select(l => l.Number)), "The payment arrived after the order closed.", null, null, now, ct);
             return;
         }
 

@@ -8,6 +8,8 @@ public static class OrderProblems
     public const string NotBuyableType = "/problems/not-buyable";
     public const string SoldOutType = "/problems/sold-out";
     public const string CartEmptyType = "/problems/cart-empty";
+    public const string NotRefundableType = "/problems/not-refundable";
+    public const string AlreadyRefundedType = "/problems/already-refunded";
 
     /// <summary>Also the answer about another buyer's order: whether it exists is not theirs to learn.</summary>
     public static IResult OrderNotFound() => TypedResults.Problem(
@@ -28,4 +30,14 @@ public static class OrderProblems
     public static IResult PaymentsUnavailable() => TypedResults.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable, type: ProblemTypes.PaymentsUnavailable, title: "Checkout could not start.",
         detail: "The payment provider did not answer. Nothing was charged and your cart is as it was; try again in a moment.");
+
+    public static IResult NotYourLines() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden, title: "You can refund only your own shop's lines.",
+        detail: "Name the lines of your shop; an admin refunds the others.");
+
+    public static IResult NotRefundable(string why) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: NotRefundableType, title: "This order cannot be refunded now.", detail: why);
+
+    public static IResult AlreadyRefunded(string why) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: AlreadyRefundedType, title: "Already refunded.", detail: why);
 }

@@ -49,9 +49,23 @@ public sealed record OrderView(
         OrderExpired => new("expired", e.Timestamp, "The checkout expired before it was paid."),
         OrderCancelled cancelled => new("cancelled", e.Timestamp, cancelled.Reason),
         PaymentAfterClose => new("payment_after_close", e.Timestamp, "A payment arrived after the order closed; it will be refunded."),
-        OrderRefunded refunded => new("refunded", e.Timestamp, $"Refunded {Money.Format(refunded.Amount, order.Currency)}."),
-        OrderDisputed => new("disputed", e.Timestamp, "The payment is disputed."),
-        DisputeClosed closed => new("dispute_closed", e.Timestamp, closed.Won ? "The dispute was closed in the seller's favour." : "The dispute was lost."),
+        RefundRequested requested => new("refund_requested", e.Timestamp, RefundText(order, requested)),
+        OrderRefunded refunded => new("refunded", e.Timestamp, $"{Money.Format(refunded.Amount, order.Currency)} went back to your payment method."),
+        OrderDisputed disputed => new("disputed", e.Timestamp, $"The payment is disputed ({Money.Format(disputed.Amount, order.Currency)}); downloads are frozen meanwhile."),
+        DisputeClosed closed => new("dispute_closed", e.Timestamp,
+            closed.Won ? "The dispute was closed in the seller's favour; downloads are back." : "The dispute was closed in the buyer's favour; the downloads are revoked."),
         _ => null,
     };
+
+    private static string RefundText(Order order, RefundRequested requested)
+    {
+        var titles = string.Join(", ", requested.Lines.Select(l => order.Lines.FirstOrDefault(o => o.Number == l.Line)?.Title).OfType<string>());
+        var what = requested.Cause switch
+        {
+            RefundCauses.DisputeLost => "Settled by the dispute",
+            RefundCauses.PaymentAfterClose => "Refund of the late payment",
+            _ => "Refund",
+        };
+        return $"{what}: {Money.Format(requested.Amount, order.Currency)} for {titles}.{(requested.Cause == RefundCauses.Request ? $" Reason: {requested.Reason}" : "")}";
+    }
 }

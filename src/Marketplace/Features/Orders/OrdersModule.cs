@@ -17,11 +17,12 @@ public sealed class OrdersModule : IFeatureModule
             options.Schema.For<Cart>();
             options.Schema.For<EditionStock>();
             options.Schema.For<Entitlement>().Index(x => x.BuyerId).Index(x => x.OrderId);
-            options.Schema.For<Order>().Index(x => x.BuyerId);
+            options.Schema.For<Order>().Index(x => x.BuyerId).Index(x => x.ChargeId);
             options.Projections.Snapshot<Order>(SnapshotLifecycle.Inline);
             options.Events.AddEventTypes([
                 typeof(OrderPlaced), typeof(CheckoutStarted), typeof(OrderPaid), typeof(OrderFulfilled), typeof(ShopTransferred), typeof(OrderExpired),
-                typeof(OrderCancelled), typeof(PaymentAfterClose), typeof(OrderRefunded), typeof(OrderDisputed), typeof(DisputeClosed),
+                typeof(OrderCancelled), typeof(PaymentAfterClose), typeof(RefundRequested), typeof(OrderRefunded), typeof(TransferReversed),
+                typeof(OrderDisputed), typeof(DisputeClosed),
             ]);
         });
     }
@@ -34,6 +35,8 @@ public sealed class OrdersModule : IFeatureModule
         RemoveFromCart.Map(cart);
 
         Checkout.Map(app.MapApi("", "Orders"));
-        GetOrders.Map(app.MapApi("/orders", "Orders"));
+        var orders = app.MapApi("/orders", "Orders");
+        GetOrders.Map(orders);
+        RefundOrder.Map(orders);
     }
 }

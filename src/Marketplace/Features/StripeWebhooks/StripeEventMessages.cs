@@ -25,6 +25,12 @@ public sealed record ConnectedPayoutEvent(string EventId, string Account) : IStr
 /// </summary>
 public sealed record CheckoutPaymentEvent(string EventId) : IStripeEventMessage;
 
+/// <summary>A refund of a platform charge (<c>charge.refunded</c>): the Orders feature reconciles the refunds it did not make.</summary>
+public sealed record ChargeRefundedEvent(string EventId) : IStripeEventMessage;
+
+/// <summary>A dispute of a platform charge (<c>charge.dispute.created</c>, <c>charge.dispute.closed</c>).</summary>
+public sealed record ChargeDisputeEvent(string EventId) : IStripeEventMessage;
+
 /// <summary>Which message, if any, applies an event: the one table of the event types the marketplace handles.</summary>
 public static class StripeEventRoutes
 {
@@ -44,6 +50,8 @@ public static class StripeEventRoutes
     {
         // Buyers pay the platform (separate charges and transfers): checkout and payment events are the platform's own.
         null when PaymentTypes.Contains(type) => new CheckoutPaymentEvent(eventId),
+        null when type == EventTypes.ChargeRefunded => new ChargeRefundedEvent(eventId),
+        null when type is EventTypes.ChargeDisputeCreated or EventTypes.ChargeDisputeClosed => new ChargeDisputeEvent(eventId),
         // Other events of the platform's own account (its payouts, its settings) are not the marketplace's business.
         null => null,
         _ when AccountTypes.Contains(type) => new ConnectedAccountEvent(eventId, account),

@@ -69,28 +69,41 @@ public sealed class ReplayAndReservationTests(AppFixture fixture) : OrdersTest(f
     }
 
     [Fact]
-    public async Task A_payment_that_lands_after_its_checkout_expired_is_recorded_for_a_refund_and_grants_nothing()
+    public async Task A_payment_that_lands_after_its_checkout_expired_grants_nothing_and_is_refunded_in_full()
     {
         var seller = await SellerReadyToSellAsync();
         var print = await ProductOfAsync(seller, "Print", 5000, editionSize: 1);
         var buyer = await BuyerAsync();
         await AddAsync(buyer, print.Id);
         var checkout = await CheckoutAsync(buyer);
-        await new Stripe.Checkout.SessionService(Stripe()).ExpireAsync(SessionIdOf(checkout));
-        await StatusAsync(checkout.OrderId, OrderStatus.Expired);
-        var late = SignedEvents.Event("payment_intent.succeeded", new JsonObject
+        try
         {
-            ["id"] = "pi_late", ["object"] = "payment_intent", ["status"] = "succeeded", ["amount"] = 5000, ["amount_received"] = 5000,
-            ["currency"] = "usd", ["latest_charge"] = "ch_late", ["metadata"] = new JsonObject { ["order_id"] = checkout.OrderId.ToString() },
-        });
+            // The payment's events are held while the order closes (its expiry delivered first), then let through.
+            await SendAsync(s => s.Post.Json(new { reorder = 20 }).ToUrl("/stripe-sandbox/control/faults"));
+            await PayAsync(checkout);
+            var expired = SignedEvents.Event("checkout.session.expired", new JsonObject
+            {
+                ["id"] = SessionIdOf(checkout), ["object"] = "checkout.session", ["status"] = "expired", ["payment_status"] = "unpaid",
+                ["metadata"] = new JsonObject { ["order_id"] = checkout.OrderId.ToString() },
+            });
+            await DeliverAsync(expired, SignedEvents.Signature(expired, StripeOptions.DevelopmentWebhookSecret));
+            await StatusAsync(checkout.OrderId, OrderStatus.Expired);
+        }
+        finally
+        {
+            await SendAsync(s => s.Delete.Url("/stripe-sandbox/control/faults"));
+        }
 
-        await DeliverAsync(late, SignedEvents.Signature(late, StripeOptions.DevelopmentWebhookSecret));
-        await SettledAsync(SignedEvents.IdOf(late));
-
-        var order = (await OrderAsync(checkout.OrderId))!;
+        var order = await Eventually.ValueAsync(async () => (await OrderAsync(checkout.OrderId))!, o => o.RefundsDone.Count == 1, 60);
+        await MessagesSettledAsync();
+        order = (await OrderAsync(order.Id))!;
         order.Status.ShouldBe(OrderStatus.Expired);
-        order.ChargeId.ShouldBe("ch_late");
-        (await QueryAsync(q => q.Events.FetchStreamAsync(order.Id))).Last().Data.ShouldBeOfType<PaymentAfterClose>();
+        var stream = await QueryAsync(q => q.Events.FetchStreamAsync(order.Id));
+        stream.Select(e => e.Data).OfType<PaymentAfterClose>().ShouldHaveSingleItem().ChargeId.ShouldBe(order.ChargeId);
+        stream.Select(e => e.Data).OfType<RefundRequested>().ShouldHaveSingleItem().Cause.ShouldBe(RefundCauses.PaymentAfterClose);
+        var refunds = await new Stripe.RefundService(Stripe()).ListAsync(new Stripe.RefundListOptions { Charge = order.ChargeId });
+        refunds.Data.ShouldHaveSingleItem().Amount.ShouldBe(5000);
+        order.Transfers.ShouldBeEmpty();
         (await EntitlementsOfAsync(buyer)).ShouldBeEmpty();
         (await QueryAsync(q => q.LoadAsync<EditionStock>(print.Id)))!.Sold.ShouldBe(0);
     }
