@@ -20,7 +20,8 @@ public static class CloseOrder
             return;
         }
 
-        await OrderLocks.HoldAsync(session, [OrderLocks.CartKey(order.BuyerId)], ct);
+        await OrderLocks.HoldAsync(session, [OrderLocks.OrderKey(order.Id)], ct);
+        await OrderLocks.TakeAsync(session, [OrderLocks.CartKey(order.BuyerId)], ct);
         var stream = await session.Events.FetchForWriting<Order>(command.OrderId, ct);
         var at = clock.GetUtcNow();
         if (Close(stream, command.Expired ? new OrderExpired(at) : new OrderCancelled(command.Reason, at)))

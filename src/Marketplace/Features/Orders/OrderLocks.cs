@@ -3,14 +3,15 @@ using Marten;
 namespace Marketplace.Features.Orders;
 
 /// <summary>
-/// The advisory locks of the orders feature, held until the handler's transaction ends: a buyer's cart, and each limited
-/// edition's stock. Several are always taken in one order (cart, then editions by id), so two handlers never deadlock.
+/// The advisory locks of the orders feature, held until the handler's transaction ends: an order, a buyer's cart, and
+/// each limited edition's stock. Several are always taken in one order (the order, then the cart, then editions by id),
+/// so two handlers never deadlock.
 /// </summary>
 public static class OrderLocks
 {
     public static string CartKey(Guid buyerId) => $"cart:{buyerId}";
 
-    /// <summary>An order's refunds and disputes: two decisions about one order take turns.</summary>
+    /// <summary>An order's payment, closing, refunds and disputes: two decisions about one order take turns.</summary>
     public static string OrderKey(Guid orderId) => $"order:{orderId}";
 
     public static string EditionKey(Guid productId) => $"edition:{productId}";
@@ -22,7 +23,7 @@ public static class OrderLocks
         await TakeAsync(session, keys, ct);
     }
 
-    /// <summary>Takes more locks in a transaction already open (after the cart's: editions sort after it).</summary>
+    /// <summary>Takes more locks in a transaction already open (after the order's and the cart's).</summary>
     public static async Task TakeAsync(IDocumentSession session, IEnumerable<string> keys, CancellationToken ct)
     {
         foreach (var key in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))

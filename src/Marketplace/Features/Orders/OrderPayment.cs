@@ -22,6 +22,9 @@ public static class OrderPayment
         IDocumentSession session, IMessageBus messages, OrderMails mails, Guid orderId, string paymentIntentId, string chargeId, long amountCharged,
         TimeProvider clock, CancellationToken ct)
     {
+        // Payment, refund and dispute events of one order arrive together; they take turns instead of failing each
+        // other's commits (and spending their retries) on the order's stream version.
+        await OrderLocks.HoldAsync(session, [OrderLocks.OrderKey(orderId)], ct);
         var stream = await session.Events.FetchForWriting<Order>(orderId, ct);
         var order = stream.Aggregate ?? throw new InvalidOperationException($"Stripe was paid for order {orderId}, which does not exist.");
         var now = clock.GetUtcNow();
@@ -69,7 +72,7 @@ public static class OrderPayment
             return;
         }
 
-        await OrderLocks.HoldEditionsAsync(session, limited, ct);
+        await OrderLocks.TakeEditionsAsync(session, limited, ct);
         foreach (var stock in await session.LoadManyAsync<EditionStock>(ct, limited))
         {
             if (stock.Held.Remove(order.Id, out var held))

@@ -84,7 +84,8 @@ public static class PaymentEventsHandler
             return;
         }
 
-        await OrderLocks.HoldAsync(session, [OrderLocks.CartKey(order.BuyerId)], ct);
+        await OrderLocks.HoldAsync(session, [OrderLocks.OrderKey(orderId)], ct);
+        await OrderLocks.TakeAsync(session, [OrderLocks.CartKey(order.BuyerId)], ct);
         var stream = await session.Events.FetchForWriting<Order>(orderId, ct);
         if (CloseOrder.Close(stream, closing))
         {
