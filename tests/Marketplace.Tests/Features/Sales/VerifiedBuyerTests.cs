@@ -1,5 +1,6 @@
 using Marketplace.Features.Forum;
 using Marketplace.Features.Orders;
+using Marketplace.Tests.Features.Forum;
 using Marten;
 
 namespace Marketplace.Tests.Features.Sales;
@@ -45,6 +46,23 @@ public sealed class VerifiedBuyerTests(AppFixture fixture) : SalesTest(fixture)
         }
 
         (await PostsAsync(paid.IconsId)).Single(p => p.Author.Id == paid.Buyer.Id).Author.Badges.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_buyers_new_post_reaches_the_threads_live_readers_with_the_badge()
+    {
+        var paid = await PaidTwoShopOrderAsync();
+        var bystander = await BuyerAsync();
+        await SupportThreadAsync(paid.IconsId);
+        await using var reader = await HubClient.ConnectAsync(Host);
+        await reader.JoinAsync(paid.IconsId, afterSeq: 1);
+
+        await ReplyAsync(paid.Buyer, paid.IconsId, "Bought it, love it.");
+        await ReplyAsync(bystander, paid.IconsId, "Still deciding.");
+
+        await HubClient.EventuallyAsync(() => reader.Posts.Any(p => p.Author.Id == bystander.Id));
+        reader.Posts.First(p => p.Author.Id == paid.Buyer.Id).Author.Badges.ShouldContain(ForumBadges.VerifiedBuyer);
+        reader.Posts.First(p => p.Author.Id == bystander.Id).Author.Badges.ShouldBeEmpty();
     }
 
     private Task<ForumThread> SupportThreadAsync(Guid productId) =>
