@@ -23,8 +23,10 @@ public sealed partial class ShopSalesProjection : EventProjection
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        // An order's lines and shops never change after it is placed, so its current snapshot prices any of its events.
-        if (await operations.LoadAsync<Order>(e.StreamId, cancellation) is not { } order)
+        // Only money events load the order (checkout's own events pass by without a query). An order's lines and shops
+        // never change after it is placed, so its current snapshot prices any of its events.
+        if (e.Data is not (OrderPaid or OrderRefunded or OrderDisputed or DisputeClosed { Won: false })
+            || await operations.LoadAsync<Order>(e.StreamId, cancellation) is not { } order)
         {
             return;
         }
