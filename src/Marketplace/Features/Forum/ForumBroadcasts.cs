@@ -19,7 +19,7 @@ public static class ForumBroadcastsHandler
     {
         if (await session.LoadAsync<ForumPost>(message.PostId, ct) is { Hidden: false } post)
         {
-            await hub.Clients.Group(ForumHub.Group(post.ThreadId)).SendAsync("PostCreated", PostView.Of(post), ct);
+            await hub.Clients.Group(ForumHub.Group(post.ThreadId)).SendAsync("PostCreated", await VerifiedBuyers.BadgeAsync(session, PostView.Of(post), ct), ct);
         }
     }
 
@@ -27,7 +27,7 @@ public static class ForumBroadcastsHandler
     {
         if (await session.LoadAsync<ForumPost>(message.PostId, ct) is { Hidden: false } post)
         {
-            await hub.Clients.Group(ForumHub.Group(post.ThreadId)).SendAsync("PostEdited", PostView.Of(post), ct);
+            await hub.Clients.Group(ForumHub.Group(post.ThreadId)).SendAsync("PostEdited", await VerifiedBuyers.BadgeAsync(session, PostView.Of(post), ct), ct);
         }
     }
 
@@ -41,7 +41,7 @@ public static class ForumBroadcastsHandler
         }
         else if (await session.LoadAsync<ForumPost>(message.PostId, ct) is { Hidden: false } post)
         {
-            await group.SendAsync("PostCreated", PostView.Of(post), ct);
+            await group.SendAsync("PostCreated", await VerifiedBuyers.BadgeAsync(session, PostView.Of(post), ct), ct);
         }
     }
 

@@ -22,6 +22,9 @@ public static class ForumBadges
 {
     /// <summary>The author runs the shop whose support category the post is in.</summary>
     public const string Seller = "seller";
+
+    /// <summary>The author bought the product whose support thread the post is in (read live, see <see cref="VerifiedBuyers"/>).</summary>
+    public const string VerifiedBuyer = "verified buyer";
 }
 
 /// <summary>What a thread is about, when it belongs to something else (a product's support thread, for example).</summary>

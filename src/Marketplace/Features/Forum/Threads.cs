@@ -86,7 +86,7 @@ public static class Threads
             query = query.Where(p => !p.Hidden);
         }
 
-        return [.. (await query.OrderBy(p => p.Seq).Take(500).ToListAsync(ct)).Select(PostView.Of)];
+        return await VerifiedBuyers.BadgeAsync(session, threadId, [.. (await query.OrderBy(p => p.Seq).Take(500).ToListAsync(ct)).Select(PostView.Of)], ct);
     }
 
     public static Summary ToSummary(ForumThread t) => new(t.Id, t.CategoryId, t.Title, t.AuthorName, t.PostCount, t.LastPostAt, t.Pinned, t.Locked);

@@ -18,7 +18,7 @@ public sealed class BuyFromTwoShopsTests(BrowserFixture fixture)
         var buyer = await fixture.NewPageAsync();
         await buyer.GotoAsync("/");
         var email = await SignUpAndSignInAsync(buyer, "Bea Buyer", "correct horse battery staple");
-        foreach (var (productId, title) in new[] { serif, brushes })
+        foreach (var (productId, title, _) in new[] { serif, brushes })
         {
             await buyer.GotoAsync($"/products/{productId}");
             await Assertions.Expect(Heading(buyer)).ToHaveTextAsync(title);
@@ -45,10 +45,17 @@ public sealed class BuyFromTwoShopsTests(BrowserFixture fixture)
 
         // The receipt, with its link to the library, is in the dev outbox.
         (await DevOutbox.WaitForLinkAsync(buyer, email, "/library")).ShouldEndWith("/library");
+
+        // The seller's sales page charts the day's net (29.00 minus the fee of 10 % + 0.30) and lists it in the table.
+        var seller = serif.Seller;
+        await seller.GotoAsync("/shop/sales");
+        await Assertions.Expect(seller.GetByRole(AriaRole.Img, new() { Name = "Daily net revenue" })).ToBeVisibleAsync();
+        await Assertions.Expect(seller.Locator(".sales-table tfoot")).ToContainTextAsync("25.80 USD");
+        await BrowserFixture.ScreenshotAsync(seller, "seller-sales");
     }
 
-    /// <summary>A seller signs up, opens a shop with payouts and publishes a product; its id and title.</summary>
-    private async Task<(string Id, string Title)> PublishedProductAsync(string sellerName, string shopName, string stem, string price)
+    /// <summary>A seller signs up, opens a shop with payouts and publishes a product; its id and title, and the seller's page.</summary>
+    private async Task<(string Id, string Title, IPage Seller)> PublishedProductAsync(string sellerName, string shopName, string stem, string price)
     {
         var seller = await fixture.NewPageAsync();
         await seller.GotoAsync("/");
@@ -65,8 +72,7 @@ public sealed class BuyFromTwoShopsTests(BrowserFixture fixture)
         await seller.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(seller.GetByText("Published: the product is in the catalog.")).ToBeVisibleAsync();
         var id = new Uri(seller.Url).AbsolutePath.Split('/')[^1];
-        await seller.CloseAsync();
-        return (id, title);
+        return (id, title, seller);
     }
 
     private static byte[] Zip()

@@ -5,7 +5,7 @@ namespace Marketplace.Tests.Features.Orders;
 /// <summary>
 /// The orders' role matrix, API and pages: a cart and orders are their buyer's own. Anyone signed in has a cart and may
 /// buy (a seller not from their own shop); an order is read by its buyer alone, and is a 404 to everyone else, staff
-/// included (the admin's order search is not built yet). Anonymous callers get 401 from the API and the sign-in page.
+/// included (admins read orders through the order search, see SalesAuthorizationTests). Anonymous callers get 401 from the API and the sign-in page.
 /// </summary>
 public sealed class OrdersAuthorizationTests(AppFixture fixture) : OrdersTest(fixture)
 {
