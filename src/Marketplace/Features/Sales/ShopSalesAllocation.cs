@@ -2,20 +2,9 @@ using Marketplace.Features.Orders;
 
 namespace Marketplace.Features.Sales;
 
-/// <summary>How an amount of a whole order (a refund, a dispute) is split among its shops, in whole minor units.</summary>
+/// <summary>How an amount of a whole order (a dispute) is split among its shops, in whole minor units.</summary>
 public static class ShopSalesAllocation
 {
-    /// <summary>
-    /// A refund belongs to the shops of its lines (no lines: every line). When its amount is the lines' total each shop
-    /// gets its lines' amount; otherwise (a partial amount) the amount is shared in proportion to them.
-    /// </summary>
-    public static IReadOnlyDictionary<Guid, long> Refunds(Order order, OrderRefunded refunded)
-    {
-        var lines = refunded.Lines.Count == 0 ? order.Lines : [.. order.Lines.Where(l => refunded.Lines.Contains(l.Number))];
-        var weights = lines.GroupBy(l => l.ShopId).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
-        return Split(refunded.Amount, weights);
-    }
-
     /// <summary>An amount of the whole charge (a dispute), shared among the shops in proportion to their subtotals.</summary>
     public static IReadOnlyDictionary<Guid, long> Prorate(Order order, long amount) =>
         Split(amount, order.Shops.ToDictionary(s => s.ShopId, s => s.Subtotal));

@@ -16,7 +16,7 @@ public sealed partial class ShopSalesProjection : EventProjection
     {
         Name = "ShopSales";
         IncludeType<OrderPaid>();
-        IncludeType<OrderRefunded>();
+        IncludeType<RefundRequested>();
         IncludeType<OrderDisputed>();
         IncludeType<DisputeClosed>();
     }
@@ -25,7 +25,7 @@ public sealed partial class ShopSalesProjection : EventProjection
     {
         // Only money events load the order (checkout's own events pass by without a query). An order's lines and shops
         // never change after it is placed, so its current snapshot prices any of its events.
-        if (e.Data is not (OrderPaid or OrderRefunded or OrderDisputed or DisputeClosed { Won: false })
+        if (e.Data is not (OrderPaid or RefundRequested or OrderDisputed or DisputeClosed { Won: false })
             || await operations.LoadAsync<Order>(e.StreamId, cancellation) is not { } order)
         {
             return;
@@ -34,7 +34,8 @@ public sealed partial class ShopSalesProjection : EventProjection
         var entries = e.Data switch
         {
             OrderPaid paid => Sales(order, paid.At),
-            OrderRefunded refunded => ShopSalesAllocation.Refunds(order, refunded).Select(r => Entry(r.Key, paid: null, at: refunded.At, refunds: r.Value)),
+            // A refund counts when it is decided, per shop as decided; a lost dispute's clawback counts as the dispute's.
+            RefundRequested { Cause: not RefundCauses.DisputeLost } refund => refund.Shops.Select(s => Entry(s.ShopId, paid: null, at: refund.At, refunds: s.Amount)),
             OrderDisputed disputed => ShopSalesAllocation.Prorate(order, disputed.Amount)
                 .Select(d => Entry(d.Key, null, disputed.At, disputes: 1, disputed: d.Value)),
             DisputeClosed { Won: false } closed => order.Shops.Select(s => Entry(s.ShopId, null, closed.At, disputesLost: 1)),

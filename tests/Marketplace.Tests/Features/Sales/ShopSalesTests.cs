@@ -42,7 +42,7 @@ public sealed class ShopSalesTests(AppFixture fixture) : SalesTest(fixture)
         var paidAt = paid.Order.PaidAt!.Value;
         var textures = paid.Order.Lines.Single(l => l.ProductId == paid.TexturesId);
         await AppendAsync(paid.Order.Id,
-            new OrderRefunded("re_1", [textures.Number], textures.Amount, paidAt.AddDays(1)),
+            Refund(textures, textures.Amount, paidAt.AddDays(1)),
             new OrderDisputed("dp_1", paid.Order.AmountCharged, paidAt.AddDays(2)),
             new DisputeClosed("dp_1", false, paidAt.AddDays(3)));
         var range = $"?from={paidAt.UtcDateTime:yyyy-MM-dd}&to={paidAt.UtcDateTime.AddDays(3):yyyy-MM-dd}";
@@ -63,7 +63,7 @@ public sealed class ShopSalesTests(AppFixture fixture) : SalesTest(fixture)
     {
         var paid = await PaidTwoShopOrderAsync();
         var textures = paid.Order.Lines.Single(l => l.ProductId == paid.TexturesId);
-        await AppendAsync(paid.Order.Id, new OrderRefunded("re_1", [textures.Number], 1000, paid.Order.PaidAt!.Value));
+        await AppendAsync(paid.Order.Id, Refund(textures, 1000, paid.Order.PaidAt!.Value));
         var before = await SalesAsync(paid.Paper.Owner, paid.Paper.Shop.Id);
         var glyphsBefore = await SalesAsync(paid.Glyphs.Owner, paid.Glyphs.Shop.Id);
 
@@ -108,4 +108,8 @@ public sealed class ShopSalesTests(AppFixture fixture) : SalesTest(fixture)
 
         result.ShouldBeProblem(400, "/problems/validation").GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
     }
+
+    private static RefundRequested Refund(OrderLine line, long amount, DateTimeOffset at) =>
+        new($"refund-{line.Number}", RefundCauses.Request, [new LineRefund(line.Number, amount)], [new ShopRefund(line.ShopId, amount, 0, amount)],
+            amount, "Refunded in a test.", null, null, at);
 }
