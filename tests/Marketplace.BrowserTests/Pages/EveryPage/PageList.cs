@@ -24,6 +24,7 @@ public static partial class PageList
         values["threadId"] = await Forum.ForumSteps.StartThreadAsync(
             admin, values["categoryId"], string.Concat(Enumerable.Repeat("Longword", 18)) + "End",
             "A link nobody shortened: https://example.com/" + new string('a', 300));
+        values["orderId"] = await PlaceOrderAsync(api);
         using var routes = JsonDocument.Parse(await (await api.GetAsync("/api/dev/pages")).TextAsync());
         var pages = new List<PageToVisit>();
         var unfilled = new List<string>();
@@ -90,6 +91,20 @@ public static partial class PageList
 
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>An order of the admin's (a paid-for demo product, checkout started): the order and refund pages get a real one.</summary>
+    private static async Task<string> PlaceOrderAsync(IAPIRequestContext api)
+    {
+        var product = await FirstAsync(api, "/api/products?shop=sams-type-foundry&minPrice=100", "items", "id")
+            ?? throw new InvalidOperationException("The demo shop has no product for sale.");
+        var headers = new Dictionary<string, string> { ["X-Requested-With"] = "XMLHttpRequest" };
+        var added = await api.PostAsync("/api/cart/items", new() { DataObject = new { productId = product, quantity = 1 }, Headers = headers });
+        added.Ok.ShouldBeTrue(await added.TextAsync());
+        var checkout = await api.PostAsync("/api/checkout", new() { Headers = headers });
+        checkout.Ok.ShouldBeTrue(await checkout.TextAsync());
+        using var answer = JsonDocument.Parse(await checkout.TextAsync());
+        return answer.RootElement.GetProperty("orderId").GetString()!;
     }
 
     private static async Task<(string Id, string Slug, string ThreadId)?> FirstCategoryWithThreadsAsync(IAPIRequestContext api)

@@ -4,7 +4,10 @@ using Stripe;
 
 namespace Marketplace.Tests.Features.Orders;
 
-/// <summary>Disputes on the sandbox: the test card 4000 0000 0000 0259 pays and is disputed; Stripe's evidence trick wins or loses it.</summary>
+/// <summary>
+/// Disputes on the sandbox, opened by its control API or by the test card 4000 0000 0000 0259 (which pays and is then
+/// disputed); Stripe's evidence trick wins or loses them.
+/// </summary>
 public sealed class DisputeTests(AppFixture fixture) : RefundsTest(fixture)
 {
     private const string DisputedCard = "4000000000000259";
@@ -13,7 +16,8 @@ public sealed class DisputeTests(AppFixture fixture) : RefundsTest(fixture)
     public async Task A_dispute_freezes_the_orders_entitlements_tells_the_sellers_and_admins_and_winning_it_restores_them()
     {
         var admin = await MemberAsync("admin", Roles.Admin);
-        var paid = await PaidTwoShopOrderAsync(DisputedCard);
+        var paid = await PaidTwoShopOrderAsync();
+        await Host.Scenario(s => s.Post.Json(new { reason = "fraudulent" }).ToUrl($"/stripe-sandbox/control/charges/{paid.Order.ChargeId}/dispute"));
 
         var order = await DisputedAsync(paid);
 

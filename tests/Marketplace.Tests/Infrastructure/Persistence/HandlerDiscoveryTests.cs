@@ -44,7 +44,8 @@ public sealed class HandlerDiscoveryTests(AppFixture fixture) : IntegrationTest(
     {
         var stripeChains = Handlers.AllChains().Where(chain => typeof(IStripeEventMessage).IsAssignableFrom(chain.MessageType)).ToList();
 
-        stripeChains.Select(chain => chain.MessageType).ShouldBe([typeof(ConnectedAccountEvent), typeof(ConnectedPayoutEvent), typeof(CheckoutPaymentEvent)], ignoreOrder: true);
+        stripeChains.Select(chain => chain.MessageType).ShouldBe(
+            [typeof(ConnectedAccountEvent), typeof(ConnectedPayoutEvent), typeof(CheckoutPaymentEvent), typeof(ChargeDisputeEvent), typeof(ChargeRefundedEvent)], ignoreOrder: true);
         stripeChains.ShouldAllBe(chain => chain.Failures.Any());
     }
 
