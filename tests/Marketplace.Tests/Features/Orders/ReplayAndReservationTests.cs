@@ -130,7 +130,10 @@ public sealed class ReplayAndReservationTests(AppFixture fixture) : OrdersTest(f
         answers.Count(a => a.Context.Response.StatusCode == 200).ShouldBe(1);
         var refused = answers.Where(a => a.Context.Response.StatusCode != 200).ToList();
         refused.Count.ShouldBe(19);
-        refused.Select(a => $"{a.Context.Response.StatusCode} {a.ReadAsText()}").Where(answer => !answer.Contains(OrderProblems.SoldOutType, StringComparison.Ordinal))
+        // Told at reservation (sold-out), or when the cart is re-read and its one line dropped as sold out (cart-empty).
+        refused.Select(a => $"{a.Context.Response.StatusCode} {a.ReadAsText()}")
+            .Where(answer => !answer.StartsWith("409 ", StringComparison.Ordinal)
+                || !(answer.Contains(OrderProblems.SoldOutType, StringComparison.Ordinal) || answer.Contains("sold out", StringComparison.Ordinal)))
             .ShouldBeEmpty("every other buyer is told the last copy is gone");
         (await QueryAsync(q => q.Query<Order>().CountAsync())).ShouldBe(1);
         var winner = answers.Single(a => a.Context.Response.StatusCode == 200).ReadAsJson<Checkout.Response>()!;
