@@ -13,18 +13,24 @@ public static class CloseOrder
 {
     public sealed record Command(Guid OrderId, bool Expired, string Reason);
 
-    public static async Task HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static Task HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        if (await session.LoadAsync<Order>(command.OrderId, ct) is not { } order)
+        var at = clock.GetUtcNow();
+        return CloseAsync(session, command.OrderId, command.Expired ? new OrderExpired(at) : new OrderCancelled(command.Reason, at), ct);
+    }
+
+    /// <summary>Closes the order with <paramref name="closing"/> if it is still open, under its locks, and gives back what it held.</summary>
+    public static async Task CloseAsync(IDocumentSession session, Guid orderId, object closing, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Order>(orderId, ct) is not { IsOpen: true } order)
         {
             return;
         }
 
         await OrderLocks.HoldAsync(session, [OrderLocks.OrderKey(order.Id)], ct);
         await OrderLocks.TakeAsync(session, [OrderLocks.CartKey(order.BuyerId)], ct);
-        var stream = await session.Events.FetchForWriting<Order>(command.OrderId, ct);
-        var at = clock.GetUtcNow();
-        if (Close(stream, command.Expired ? new OrderExpired(at) : new OrderCancelled(command.Reason, at)))
+        var stream = await session.Events.FetchForWriting<Order>(orderId, ct);
+        if (Close(stream, closing))
         {
             await ReleaseAsync(session, stream.Aggregate!, ct);
         }

@@ -34,7 +34,7 @@ public static class PaymentEventsHandler
                 await OrderPayment.MarkPaidAsync(session, messages, mails, orderId, succeeded.Id, succeeded.LatestChargeId, succeeded.AmountReceived, clock, ct);
                 break;
             case Stripe.Checkout.Session { Status: "expired" } expired when OrderIdOf(expired.Metadata) is { } orderId:
-                await CloseAsync(session, orderId, new OrderExpired(clock.GetUtcNow()), ct);
+                await CloseOrder.CloseAsync(session, orderId, new OrderExpired(clock.GetUtcNow()), ct);
                 break;
             case PaymentIntent failed when record.Type == EventTypes.PaymentIntentPaymentFailed && OrderIdOf(failed.Metadata) is { } orderId:
                 await CancelAfterFailureAsync(session, stripe, orderId, failed.LastPaymentError?.Message, clock, ct);
@@ -74,23 +74,7 @@ public static class PaymentEventsHandler
         }
 
         var reason = $"The payment failed{(string.IsNullOrWhiteSpace(why) ? "." : $": {why.Trim()}")} Your cart has its products back to try again.";
-        await CloseAsync(session, orderId, new OrderCancelled(reason, clock.GetUtcNow()), ct);
-    }
-
-    private static async Task CloseAsync(IDocumentSession session, Guid orderId, object closing, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Order>(orderId, ct) is not { IsOpen: true } order)
-        {
-            return;
-        }
-
-        await OrderLocks.HoldAsync(session, [OrderLocks.OrderKey(orderId)], ct);
-        await OrderLocks.TakeAsync(session, [OrderLocks.CartKey(order.BuyerId)], ct);
-        var stream = await session.Events.FetchForWriting<Order>(orderId, ct);
-        if (CloseOrder.Close(stream, closing))
-        {
-            await CloseOrder.ReleaseAsync(session, stream.Aggregate!, ct);
-        }
+        await CloseOrder.CloseAsync(session, orderId, new OrderCancelled(reason, clock.GetUtcNow()), ct);
     }
 
     private static Guid? OrderIdOf(IDictionary<string, string>? metadata) =>

@@ -41,6 +41,26 @@ public abstract class OrdersTest(AppFixture fixture) : CatalogTest(fixture)
         s.StatusCodeShouldBe(status);
     });
 
+    /// <summary>Sellers, products and the buyer of a two-shop cart: Glyph Foundry sells Icons (15.00) and Brushes (9.99), Paper Mill Textures (22.50).</summary>
+    protected sealed record TwoShopCart(Seller Glyphs, Seller Paper, Member Buyer, ProductView Icons, ProductView Brushes, ProductView Textures);
+
+    /// <summary>One buyer with the three products of <see cref="TwoShopCart"/> in the cart.</summary>
+    protected async Task<TwoShopCart> TwoShopCartAsync()
+    {
+        var glyphs = await SellerReadyToSellAsync("Glyph Foundry");
+        var paper = await SellerReadyToSellAsync("Paper Mill");
+        var icons = await ProductOfAsync(glyphs, "Icons", 1500);
+        var brushes = await ProductOfAsync(glyphs, "Brushes", 999);
+        var textures = await ProductOfAsync(paper, "Textures", 2250);
+        var buyer = await BuyerAsync();
+        foreach (var id in new[] { icons.Id, brushes.Id, textures.Id })
+        {
+            await AddAsync(buyer, id);
+        }
+
+        return new TwoShopCart(glyphs, paper, buyer, icons, brushes, textures);
+    }
+
     protected async Task<CartView> CartAsync(Member buyer) =>
         (await AsUserAsync(buyer.Token, s => s.Get.Url("/api/cart"))).ReadAsJson<CartView>()!;
 

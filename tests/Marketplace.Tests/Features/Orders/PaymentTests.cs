@@ -11,16 +11,7 @@ public sealed class PaymentTests(AppFixture fixture) : OrdersTest(fixture)
     [Fact]
     public async Task A_two_shop_cart_pays_once_and_each_shop_gets_one_transfer_that_with_the_fee_makes_the_charge()
     {
-        var glyphs = await SellerReadyToSellAsync("Glyph Foundry");
-        var paper = await SellerReadyToSellAsync("Paper Mill");
-        var icons = await ProductOfAsync(glyphs, "Icons", 1500);
-        var brushes = await ProductOfAsync(glyphs, "Brushes", 999);
-        var textures = await ProductOfAsync(paper, "Textures", 2250);
-        var buyer = await BuyerAsync();
-        foreach (var id in new[] { icons.Id, brushes.Id, textures.Id })
-        {
-            await AddAsync(buyer, id);
-        }
+        var (glyphs, paper, buyer, icons, brushes, textures) = await TwoShopCartAsync();
 
         var checkout = await CheckoutAsync(buyer);
         (await CartAsync(buyer)).Lines.ShouldBeEmpty();

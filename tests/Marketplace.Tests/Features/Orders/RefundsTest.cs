@@ -17,16 +17,7 @@ public abstract class RefundsTest(AppFixture fixture) : OrdersTest(fixture)
 
     protected async Task<PaidOrder> PaidTwoShopOrderAsync(string card = "4242424242424242")
     {
-        var glyphs = await SellerReadyToSellAsync("Glyph Foundry");
-        var paper = await SellerReadyToSellAsync("Paper Mill");
-        var icons = await ProductOfAsync(glyphs, "Icons", 1500);
-        var brushes = await ProductOfAsync(glyphs, "Brushes", 999);
-        var textures = await ProductOfAsync(paper, "Textures", 2250);
-        var buyer = await BuyerAsync();
-        foreach (var id in new[] { icons.Id, brushes.Id, textures.Id })
-        {
-            await AddAsync(buyer, id);
-        }
+        var (glyphs, paper, buyer, icons, brushes, textures) = await TwoShopCartAsync();
 
         var checkout = await CheckoutAsync(buyer);
         await PayAsync(checkout, card);

@@ -13,16 +13,7 @@ public abstract class SalesTest(AppFixture fixture) : OrdersTest(fixture)
     /// <summary>Icons (15.00) and Brushes (9.99) of Glyph Foundry and Textures (22.50) of Paper Mill, paid at once.</summary>
     protected async Task<PaidTwoShopOrder> PaidTwoShopOrderAsync()
     {
-        var glyphs = await SellerReadyToSellAsync("Glyph Foundry");
-        var paper = await SellerReadyToSellAsync("Paper Mill");
-        var icons = await ProductOfAsync(glyphs, "Icons", 1500);
-        var brushes = await ProductOfAsync(glyphs, "Brushes", 999);
-        var textures = await ProductOfAsync(paper, "Textures", 2250);
-        var buyer = await BuyerAsync();
-        foreach (var id in new[] { icons.Id, brushes.Id, textures.Id })
-        {
-            await AddAsync(buyer, id);
-        }
+        var (glyphs, paper, buyer, icons, _, textures) = await TwoShopCartAsync();
 
         var checkout = await CheckoutAsync(buyer);
         await PayAsync(checkout);
