@@ -1,5 +1,6 @@
 using System.Data;
 using Marketplace.Features.Accounts;
+using Marketplace.Infrastructure.Postgres;
 using Marten;
 using Npgsql;
 
@@ -11,6 +12,8 @@ namespace Marketplace.Features.Catalog;
 /// </summary>
 public static class GetProduct
 {
+    private const string ListedJsonSql = "select body from " + CatalogListings.Name + " where id = $1";
+
     public static void Map(RouteGroupBuilder products)
     {
         products.MapGet("/{productId:guid}", GetAsync).WithName("GetProduct")
@@ -52,9 +55,9 @@ public static class GetProduct
     /// <summary>The listed product's stored JSON as the UTF-8 bytes PostgreSQL sends, never decoded into a string.</summary>
     public static async Task<byte[]?> ListedJsonAsync(NpgsqlDataSource database, Guid productId, CancellationToken ct)
     {
-        await using var command = database.CreateCommand($"select body from {CatalogListings.Name} where id = $1");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = productId });
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
+        // The busiest read of the site, so prepared (PreparedCommand).
+        await using var prepared = await PreparedCommand.OpenAsync(database, ListedJsonSql, [new NpgsqlParameter<Guid> { TypedValue = productId }], ct);
+        await using var reader = await prepared.Command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
         if (!await reader.ReadAsync(ct))
         {
             return null;

@@ -12,23 +12,37 @@ namespace Marketplace.Features.StripeWebhooks;
 public sealed class IntakeActivity(IOptions<StripeWebhookOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// A lull is this long without a new delivery, not a moment with none in flight: during a burst the count drops to
+    /// zero between one answer and the next request many times a second.
+    /// </summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+
     private int inFlight;
+    private long lastReceivedAt;
 
     public Delivery Receive()
     {
         Interlocked.Increment(ref inFlight);
+        Volatile.Write(ref lastReceivedAt, clock.GetTimestamp());
         return new Delivery(this);
     }
 
-    /// <summary>Answers once no delivery is in flight, or once the configured bound has passed.</summary>
+    /// <summary>Answers once no delivery has been in flight or arrived for a moment, or once the configured bound has passed.</summary>
     public async ValueTask WaitForLullAsync(CancellationToken ct)
     {
-        var giveUpAt = clock.GetTimestamp() + (long)(options.Value.YieldToIntakeFor.TotalSeconds * clock.TimestampFrequency);
-        while (Volatile.Read(ref inFlight) > 0 && clock.GetTimestamp() < giveUpAt)
+        var giveUpAt = clock.GetTimestamp() + Ticks(options.Value.YieldToIntakeFor);
+        while (!IsQuiet() && clock.GetTimestamp() < giveUpAt)
         {
             await Task.Delay(Poll, clock, ct);
         }
     }
+
+    private bool IsQuiet() =>
+        Volatile.Read(ref inFlight) == 0 && clock.GetTimestamp() - Volatile.Read(ref lastReceivedAt) >= Ticks(Quiet);
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * clock.TimestampFrequency);
 
     public readonly struct Delivery(IntakeActivity activity) : IDisposable
     {

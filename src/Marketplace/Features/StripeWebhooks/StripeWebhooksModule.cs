@@ -41,7 +41,9 @@ public sealed class StripeWebhooksModule : IFeatureModule
         services.AddSingleton<StripeEventSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<StripeEventSweeper>());
         services.ConfigureMarten(options => options.Schema.For<StripeEventRecord>().Identity(x => x.Id)
-            .Index(x => x.ReceivedAt)
+            // A column of its own, written straight from the insert's parameter: an index on an expression over the
+            // JSON costs every delivery a function call and a text-to-timestamp parse in PostgreSQL.
+            .Duplicate(x => x.ReceivedAt)
             // Only the events still waiting are ever looked up by status (the sweeper): the index leaves out the many
             // processed and ignored ones, so storing an ignored event, or marking one processed, does not touch it.
             .Index(x => x.Status, index => index.Predicate = WaitingPredicate)

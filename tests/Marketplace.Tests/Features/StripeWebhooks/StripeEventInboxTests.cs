@@ -74,4 +74,23 @@ public sealed class StripeEventInboxTests(AppFixture fixture) : IntegrationTest(
 
         definitions.ShouldHaveSingleItem().ShouldContain("WHERE");
     }
+
+    [Fact]
+    public async Task The_received_time_is_a_column_of_its_own_that_the_insert_writes_and_the_newest_first_list_reads()
+    {
+        var older = NewRecord("evt_inbox_older");
+        older.ReceivedAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var newer = NewRecord("evt_inbox_newer");
+        await Inbox.TryAddAsync(newer, CancellationToken.None);
+        await Inbox.TryAddAsync(older, CancellationToken.None);
+
+        var column = await QueryAsync(q => q.AdvancedSql.QueryAsync<DateTimeOffset>(
+            "select received_at from marketplace.mt_doc_stripeeventrecord where id = 'evt_inbox_older'", CancellationToken.None));
+        column.ShouldHaveSingleItem().ShouldBe(older.ReceivedAt, TimeSpan.FromMilliseconds(1));
+        (await QueryAsync(q => q.Query<StripeEventRecord>().Where(r => r.Account == "acct_inbox").OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).ToListAsync()))
+            .ShouldBe(["evt_inbox_newer", "evt_inbox_older"]);
+        var definitions = await QueryAsync(q => q.AdvancedSql.QueryAsync<string>(
+            "select indexdef from pg_indexes where tablename = 'mt_doc_stripeeventrecord' and indexdef ilike '%received%'", CancellationToken.None));
+        definitions.ShouldHaveSingleItem().ShouldContain("(received_at)");
+    }
 }
