@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Features.Moderation;
 using Marketplace.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -38,5 +39,9 @@ public sealed class ErrorModel : PageModel
             _ when Status >= 500 => ("Something went wrong", "We hit an unexpected error. It has been logged; please try again in a moment."),
             _ => ("That did not work", "The request could not be completed."),
         };
+        if (Status == 403 && HttpContext.Items[SuspensionCheck.ItemKey] is MemberSuspension suspension)
+        {
+            (Title, Explanation) = ("Your account is suspended", MemberSuspensions.Explain(suspension));
+        }
     }
 }

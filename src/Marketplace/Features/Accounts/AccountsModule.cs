@@ -77,7 +77,7 @@ public sealed class AccountsModule : IFeatureModule
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        var auth = app.MapApi("/auth", "Accounts").RequireRateLimiting(RateLimiting.Auth).WithMetadata(new ExpensiveWorkAttribute());
+        var auth = app.MapApi("/auth", "Accounts").RequireRateLimiting(RateLimiting.Auth).WithMetadata(new ExpensiveWorkAttribute(), new AllowedWhileSuspendedAttribute());
         Register.Map(auth);
         Login.Map(auth);
         Refresh.Map(auth);
@@ -89,7 +89,7 @@ public sealed class AccountsModule : IFeatureModule
 
         GetMe.Map(app.MapApi("", "Accounts").RequireAuthorization(Policies.Member));
 
-        var account = app.MapApi("/account", "Accounts").RequireAuthorization(Policies.Member).WithMetadata(new ExpensiveWorkAttribute());
+        var account = app.MapApi("/account", "Accounts").RequireAuthorization(Policies.Member).WithMetadata(new ExpensiveWorkAttribute(), new AllowedWhileSuspendedAttribute());
         ChangePassword.Map(account);
         ChangeDisplayName.Map(account);
         SignOutEverywhere.Map(account);

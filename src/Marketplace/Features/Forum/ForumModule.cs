@@ -96,6 +96,7 @@ public sealed class ForumModule : IFeatureModule
         posts.MapPost("/{postId:guid}/hide", PostModeration.HideAsync).WithName("HidePost");
         posts.MapPost("/{postId:guid}/restore", PostModeration.RestoreAsync).WithName("RestorePost");
 
-        app.MapHub<ForumHub>(ForumHub.Path);
+        // Suspended members still read live; the hub refuses what they may not do (typing).
+        app.MapHub<ForumHub>(ForumHub.Path).WithMetadata(new AllowedWhileSuspendedAttribute());
     }
 }

@@ -26,6 +26,7 @@ public static class ProblemTypes
     public const string PaymentsUnavailable = Base + "payments-unavailable";
     public const string CrossSiteRequest = Base + "cross-site-request";
     public const string ProductNotPublishable = Base + "product-not-publishable";
+    public const string MemberSuspended = Base + "member-suspended";
 
     public static string ForStatus(int status) => status switch
     {

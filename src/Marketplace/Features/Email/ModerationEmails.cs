@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Marketplace.Features.Email;
+
+/// <summary>The mails of moderation: a member is told what was decided about them, why, and how to appeal.</summary>
+public static class ModerationEmails
+{
+    public static EmailContent Suspended(string displayName, DateTimeOffset until, string reason, string contactUrl) =>
+        EmailLayout.Render(
+            subject: $"Your {EmailLayout.Brand} account is suspended",
+            title: "Your account is suspended",
+            paragraphs:
+            [
+                EmailLayout.Greeting(displayName),
+                $"A moderator suspended your account until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. The reason given: {reason}",
+                "Until then you can sign in, read the forum and download what you bought, but not post, sell or buy.",
+                "If you think this is a mistake, tell us why: a different moderator reads every appeal.",
+            ],
+            action: new EmailCallToAction("Appeal", contactUrl));
+
+    public static EmailContent SuspensionLifted(string displayName, string forumUrl) =>
+        EmailLayout.Render(
+            subject: $"Your {EmailLayout.Brand} account is active again",
+            title: "Your suspension is lifted",
+            paragraphs:
+            [
+                EmailLayout.Greeting(displayName),
+                "A moderator lifted the suspension of your account: you can post, sell and buy again.",
+            ],
+            action: new EmailCallToAction("Go to the forum", forumUrl));
+}

@@ -1,0 +1,20 @@
+using Marketplace.Features.Moderation;
+using Marten;
+
+namespace Marketplace.Features.Forum;
+
+/// <summary>
+/// The forum follows a member's suspension: while it lasts they cannot post or type (<see cref="ForumMember.CanPost"/>).
+/// It reads the suspension as it is now rather than the message's copy, so a suspension lifted right after it was
+/// made ends lifted whatever order the two messages run in.
+/// </summary>
+public static class MemberSuspensionForumHandler
+{
+    public static async Task HandleAsync(MemberSuspensionChanged changed, IDocumentSession session, MemberSuspensions suspensions, CancellationToken ct)
+    {
+        var suspension = await suspensions.ActiveAsync(changed.MemberId, ct);
+        var member = await session.LoadAsync<ForumMember>(changed.MemberId, ct) ?? new ForumMember { Id = changed.MemberId };
+        member.PostingSuspendedUntil = suspension?.Until;
+        session.Store(member);
+    }
+}

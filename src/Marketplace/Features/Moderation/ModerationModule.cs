@@ -1,0 +1,40 @@
+using Marketplace.Features.Accounts;
+using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Web;
+using Marten;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Features.Moderation;
+
+/// <summary>Moderation and trust: the audit log of every staff action, member suspensions and shop suspensions.</summary>
+public sealed class ModerationModule : IFeatureModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<MemberSuspensions>();
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<AuditEntry>().Index(x => x.At).Index(x => x.ActorId).Index(x => x.Action).Index(x => x.TargetId);
+            options.Schema.For<MemberSuspension>();
+        });
+
+        // The pages a suspended member may still post to: signing in and out, their account, the contact form, and the
+        // error page (a refused form post is re-executed there, still a POST).
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AddPageApplicationModelConvention("/Error", page => page.EndpointMetadata.Add(new AllowedWhileSuspendedAttribute()));
+            options.Conventions.AddFolderApplicationModelConvention("/Account", page => page.EndpointMetadata.Add(new AllowedWhileSuspendedAttribute()));
+            options.Conventions.AddPageApplicationModelConvention("/Contact", page => page.EndpointMetadata.Add(new AllowedWhileSuspendedAttribute()));
+        });
+    }
+
+    public void UseMiddleware(IApplicationBuilder app) => app.UseMiddleware<SuspensionCheck>();
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        var admin = app.MapApi("/admin", "Admin").RequireAuthorization(Policies.Admin);
+        GetAuditLog.Map(admin);
+        SuspendShop.Map(admin);
+        SuspendMember.Map(app.MapApi("/moderation/users", "Moderation").RequireAuthorization(Policies.Moderator));
+    }
+}
