@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marketplace.Features.Moderation;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -19,11 +20,11 @@ public static class MoveThread
             .WithSummary("Moves a thread, with its posts, to another category. 204; 404 for an unknown thread or category.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static async Task<IResult> HandleAsync(Guid threadId, Request request, IDocumentSession session, CancellationToken ct) =>
-        await ExecuteAsync(threadId, request.CategoryId, session, ct);
+    public static async Task<IResult> HandleAsync(Guid threadId, Request request, IDocumentSession session, TimeProvider clock, HttpContext http) =>
+        await ExecuteAsync(threadId, request.CategoryId, AuditActor.Of(http.User), session, clock, http.RequestAborted);
 
     /// <summary>No content when moved (or already there), else the problem: no such thread, no such category.</summary>
-    public static async Task<IResult> ExecuteAsync(Guid threadId, Guid categoryId, IDocumentSession session, CancellationToken ct)
+    public static async Task<IResult> ExecuteAsync(Guid threadId, Guid categoryId, AuditActor actor, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         await ThreadWriter.LockThreadAsync(session, threadId, ct);
         var thread = await session.LoadAsync<ForumThread>(threadId, ct);
@@ -39,6 +40,8 @@ public static class MoveThread
 
         if (thread.CategoryId != categoryId)
         {
+            AuditTrail.Record(session, actor, "thread.move", "thread", $"{thread.Id}", null,
+                new() { ["categoryId"] = $"{thread.CategoryId}" }, new() { ["categoryId"] = $"{categoryId}" }, clock.GetUtcNow());
             thread.CategoryId = categoryId;
             session.Update(thread);
             await session.SaveChangesAsync(ct);

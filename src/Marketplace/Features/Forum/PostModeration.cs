@@ -1,4 +1,5 @@
 using Marketplace.Features.Forum.Notifications;
+using Marketplace.Features.Moderation;
 using Marketplace.Infrastructure.Persistence;
 using Marten;
 using Wolverine;
@@ -13,16 +14,22 @@ public sealed record PostVisibilityChanged(Guid PostId, Guid ThreadId, long Seq,
 [WolverineHandler]
 public static class PostModeration
 {
-    public sealed record SetHidden(Guid PostId, bool Hidden);
+    public sealed record SetHidden(Guid PostId, bool Hidden, AuditActor Actor, string? Reason);
 
-    public static Task<IResult> HideAsync(Guid postId, IMessageBus bus, CancellationToken ct) =>
-        bus.InvokeAsync<IResult>(new SetHidden(postId, Hidden: true), ct, UseCases.InvokeTimeout);
+    public static Task<IResult> HideAsync(Guid postId, IMessageBus bus, HttpContext http) =>
+        SetAsync(postId, hidden: true, bus, http);
 
-    public static Task<IResult> RestoreAsync(Guid postId, IMessageBus bus, CancellationToken ct) =>
-        bus.InvokeAsync<IResult>(new SetHidden(postId, Hidden: false), ct, UseCases.InvokeTimeout);
+    public static Task<IResult> RestoreAsync(Guid postId, IMessageBus bus, HttpContext http) =>
+        SetAsync(postId, hidden: false, bus, http);
+
+    private static async Task<IResult> SetAsync(Guid postId, bool hidden, IMessageBus bus, HttpContext http)
+    {
+        var (reason, problem) = await ModerationNote.ReadAsync(http.Request);
+        return problem ?? await bus.InvokeAsync<IResult>(new SetHidden(postId, hidden, AuditActor.Of(http.User), reason), http.RequestAborted, UseCases.InvokeTimeout);
+    }
 
     /// <summary>A change of visibility commits with its live update and the notifications' follow-up; a repeat changes nothing.</summary>
-    public static async Task<(IResult, OutgoingMessages)> HandleAsync(SetHidden command, IDocumentSession session, CancellationToken ct)
+    public static async Task<(IResult, OutgoingMessages)> HandleAsync(SetHidden command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var post = await session.LoadAsync<ForumPost>(command.PostId, ct);
         if (post is null)
@@ -37,6 +44,8 @@ public static class PostModeration
 
         post.Hidden = command.Hidden;
         session.Update(post);
+        AuditTrail.Record(session, command.Actor, command.Hidden ? "post.hide" : "post.restore", "post", $"{post.Id}", command.Reason,
+            new() { ["hidden"] = $"{!command.Hidden}".ToLowerInvariant() }, new() { ["hidden"] = $"{command.Hidden}".ToLowerInvariant() }, clock.GetUtcNow());
         return (TypedResults.NoContent(),
             [new PostVisibilityChanged(post.Id, post.ThreadId, post.Seq, command.Hidden), new PostNotificationsVisibility(post.Id, command.Hidden)]);
     }

@@ -1,3 +1,4 @@
+using Marketplace.Features.Moderation;
 using Marketplace.Infrastructure.Persistence;
 using Marten;
 using Wolverine;
@@ -9,16 +10,26 @@ namespace Marketplace.Features.Forum;
 [WolverineHandler]
 public static class ThreadModeration
 {
-    public sealed record SetLocked(Guid ThreadId, bool Locked);
+    public sealed record SetLocked(Guid ThreadId, bool Locked, AuditActor Actor, string? Reason);
 
-    public static Task<IResult> LockAsync(Guid threadId, IMessageBus bus, CancellationToken ct) =>
-        bus.InvokeAsync<IResult>(new SetLocked(threadId, Locked: true), ct, UseCases.InvokeTimeout);
+    public static Task<IResult> LockAsync(Guid threadId, IMessageBus bus, HttpContext http) =>
+        SetAsync(threadId, locked: true, bus, http);
 
-    public static Task<IResult> UnlockAsync(Guid threadId, IMessageBus bus, CancellationToken ct) =>
-        bus.InvokeAsync<IResult>(new SetLocked(threadId, Locked: false), ct, UseCases.InvokeTimeout);
+    public static Task<IResult> UnlockAsync(Guid threadId, IMessageBus bus, HttpContext http) =>
+        SetAsync(threadId, locked: false, bus, http);
+
+    private static async Task<IResult> SetAsync(Guid threadId, bool locked, IMessageBus bus, HttpContext http)
+    {
+        var (reason, problem) = await ModerationNote.ReadAsync(http.Request);
+        return problem ?? await ExecuteAsync(threadId, locked, AuditActor.Of(http.User), reason, bus, http.RequestAborted);
+    }
+
+    /// <summary>The use case, for the API and the thread page's form.</summary>
+    public static Task<IResult> ExecuteAsync(Guid threadId, bool locked, AuditActor actor, string? reason, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeAsync<IResult>(new SetLocked(threadId, locked, actor, reason), ct, UseCases.InvokeTimeout);
 
     /// <summary>A change commits with its live update; a repeat changes nothing.</summary>
-    public static async Task<(IResult, OutgoingMessages)> HandleAsync(SetLocked command, IDocumentSession session, CancellationToken ct)
+    public static async Task<(IResult, OutgoingMessages)> HandleAsync(SetLocked command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         await ThreadWriter.LockThreadAsync(session, command.ThreadId, ct);
         var thread = await session.LoadAsync<ForumThread>(command.ThreadId, ct);
@@ -34,6 +45,8 @@ public static class ThreadModeration
 
         thread.Locked = command.Locked;
         session.Update(thread);
+        AuditTrail.Record(session, command.Actor, command.Locked ? "thread.lock" : "thread.unlock", "thread", $"{thread.Id}", command.Reason,
+            new() { ["locked"] = $"{!command.Locked}".ToLowerInvariant() }, new() { ["locked"] = $"{command.Locked}".ToLowerInvariant() }, clock.GetUtcNow());
         return (TypedResults.NoContent(), [new ThreadLockChanged(command.ThreadId, command.Locked)]);
     }
 }

@@ -1,5 +1,6 @@
 using Marketplace.Features.Forum;
 using Marketplace.Features.Forum.Watching;
+using Marketplace.Features.Moderation;
 using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -47,16 +48,16 @@ public sealed class ThreadActionsModel(IDocumentSession session, IMessageBus bus
     public Task<IActionResult> OnPostUnpinAsync(CancellationToken ct) => PinAsync(false, "The thread is no longer pinned.", ct);
 
     public Task<IActionResult> OnPostLockAsync(CancellationToken ct) =>
-        ModerateAsync(() => ThreadModeration.LockAsync(ThreadId, bus, ct), "The thread is locked.");
+        ModerateAsync(() => ThreadModeration.ExecuteAsync(ThreadId, locked: true, AuditActor.Of(User), null, bus, ct), "The thread is locked.");
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken ct) =>
-        ModerateAsync(() => ThreadModeration.UnlockAsync(ThreadId, bus, ct), "The thread is open for replies again.");
+        ModerateAsync(() => ThreadModeration.ExecuteAsync(ThreadId, locked: false, AuditActor.Of(User), null, bus, ct), "The thread is open for replies again.");
 
     public Task<IActionResult> OnPostMoveAsync(Guid categoryId, CancellationToken ct) =>
-        ModerateAsync(() => MoveThread.ExecuteAsync(ThreadId, categoryId, session, ct), "The thread was moved.");
+        ModerateAsync(() => MoveThread.ExecuteAsync(ThreadId, categoryId, AuditActor.Of(User), session, clock, ct), "The thread was moved.");
 
     private Task<IActionResult> PinAsync(bool pinned, string notice, CancellationToken ct) =>
-        ModerateAsync(async () => await PinThread.ExecuteAsync(ThreadId, pinned, session, ct) ? TypedResults.NoContent() : ForumProblems.ThreadNotFound(), notice);
+        ModerateAsync(async () => await PinThread.ExecuteAsync(ThreadId, pinned, AuditActor.Of(User), session, clock, ct) ? TypedResults.NoContent() : ForumProblems.ThreadNotFound(), notice);
 
     private async Task<IActionResult> ModerateAsync(Func<Task<IResult>> action, string notice)
     {
