@@ -2,6 +2,8 @@ using System.Net;
 using Marketplace.Features.Orders;
 using Marketplace.StripeSandbox.Events;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Marketplace.Tests.Features.Orders;
 
@@ -47,6 +49,24 @@ public sealed class FreeCheckoutTests(AppFixture fixture) : OrdersTest(fixture)
         var view = (await AsUserAsync(buyer.Token, s => s.Get.Url($"/api/orders/{order.Id}"))).ReadAsJson<OrderView>()!;
         view.Status.ShouldBe("fulfilled");
         view.Timeline!.ShouldContain(step => step.Type == "paid" && step.Text.Contains("free", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_free_order_whose_checkout_request_died_after_placing_it_is_completed_by_the_message_placed_with_it()
+    {
+        var seller = await SellerReadyToSellAsync();
+        var icons = await ProductOfAsync(seller, "Free Icons", 0);
+        var buyer = await BuyerAsync();
+        await AddAsync(buyer, icons.Id);
+
+        // Only the first half of checkout, as if the request stopped right after the order was placed.
+        using var scope = Host.Services.CreateScope();
+        var placed = await scope.ServiceProvider.GetRequiredService<IMessageBus>()
+            .InvokeAsync<PlaceOrder.Outcome>(new PlaceOrder.Command(buyer.Id, "usd"));
+
+        var order = await StatusAsync(placed.Order!.Id, OrderStatus.Fulfilled);
+        order.ChargeId.ShouldBeNull();
+        (await EntitlementsOfAsync(buyer)).ShouldHaveSingleItem().ProductId.ShouldBe(icons.Id);
     }
 
     [Fact]
