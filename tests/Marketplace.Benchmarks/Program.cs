@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Marketplace.Benchmarks;
 using Marketplace.Benchmarks.Catalog;
+using Marketplace.Benchmarks.Checkout;
 using Marketplace.Benchmarks.FanOut;
 using Marketplace.Benchmarks.Intake;
 using Marketplace.Benchmarks.Upload;
@@ -19,6 +20,11 @@ if (args is ["catalog", .. var catalogOptions])
 if (args is ["catalog-peer", .. var catalogPeerOptions])
 {
     return await CatalogPeerServer.RunAsync(catalogPeerOptions);
+}
+
+if (args is ["checkout", .. var checkoutOptions])
+{
+    return await CheckoutHarness.RunAsync(checkoutOptions);
 }
 
 if (args is ["upload", .. var uploadOptions])

@@ -14,7 +14,8 @@ namespace Marketplace.Features.Orders;
 /// <c>POST /api/checkout</c>: places the order from the caller's cart (<see cref="PlaceOrder"/>), then opens one Stripe
 /// Checkout Session on the platform for it (separate charges and transfers: the shops are paid from the charge once it
 /// succeeds) and records it on the order. If Stripe cannot be reached the order is cancelled, which releases its
-/// reservations and puts its lines back in the cart.
+/// reservations and puts its lines back in the cart. A cart of free products completes at once, without Stripe, and
+/// its answer's URL is the order's page.
 /// </summary>
 [WolverineHandler]
 public static class Checkout
@@ -47,6 +48,13 @@ public static class Checkout
 
         // Past this point the order exists: the request's cancellation no longer stops the calls, so a buyer who
         // closes the tab leaves an order that is either started or cancelled, never half-made.
+        if (order.Total == 0)
+        {
+            // Nothing to charge: completed now (its durable copy, published with the order, then finds it done).
+            await bus.InvokeAsync(new OrderPayment.CompleteFreeOrder(order.Id), CancellationToken.None, UseCases.InvokeTimeout);
+            return (new Response(order.Id, $"{siteUrl}/orders/{order.Id}"), null);
+        }
+
         Stripe.Checkout.Session session;
         try
         {

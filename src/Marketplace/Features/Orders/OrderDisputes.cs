@@ -34,6 +34,7 @@ public static class OrderDisputesHandler
             {
                 stream.AppendOne(new OrderDisputed(dispute.Id, dispute.Amount, now));
                 await SetStateAsync(session, order.Id, EntitlementState.Active, EntitlementState.Frozen, ct);
+                await messages.PublishAsync(ProductsOf(order));
                 foreach (var mail in await mails.ForDisputeAsync(session, order, dispute.Amount, ct))
                 {
                     await messages.PublishAsync(mail);
@@ -57,10 +58,12 @@ public static class OrderDisputesHandler
         if (won)
         {
             await SetStateAsync(session, order.Id, EntitlementState.Frozen, EntitlementState.Active, ct);
+            await messages.PublishAsync(ProductsOf(order));
             return;
         }
 
         await RefundPlan.RevokeAsync(session, order.Id, null, ct);
+        await messages.PublishAsync(ProductsOf(order));
         var lines = RefundPlan.Proportional(order, dispute.Amount);
         if (lines.Count > 0)
         {
@@ -68,6 +71,8 @@ public static class OrderDisputesHandler
                 "The buyer's dispute was lost.", null, dispute.Id, now, ct);
         }
     }
+
+    private static EntitlementsChanged ProductsOf(Order order) => new(order.BuyerId, [.. order.Lines.Select(l => l.ProductId).Distinct()]);
 
     private static async Task SetStateAsync(IDocumentSession session, Guid orderId, EntitlementState from, EntitlementState to, CancellationToken ct)
     {

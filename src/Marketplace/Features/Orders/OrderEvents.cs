@@ -17,7 +17,8 @@ public sealed record OrderPlaced(
 
 public sealed record CheckoutStarted(string SessionId, string Url, DateTimeOffset ExpiresAt, DateTimeOffset At);
 
-public sealed record OrderPaid(string PaymentIntentId, string ChargeId, long AmountCharged, DateTimeOffset At);
+/// <summary>The order was paid; a free order (total 0) is paid with nothing charged and no Stripe ids.</summary>
+public sealed record OrderPaid(string? PaymentIntentId, string? ChargeId, long AmountCharged, DateTimeOffset At);
 
 /// <summary>The buyer's entitlements were granted, one per line.</summary>
 public sealed record OrderFulfilled(IReadOnlyList<Guid> EntitlementIds, DateTimeOffset At);

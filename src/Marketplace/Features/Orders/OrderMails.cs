@@ -61,8 +61,10 @@ public sealed class OrderMails(IConfiguration configuration, IServer server)
             paragraphs:
             [
                 EmailLayout.Greeting(displayName),
-                $"We received your payment of {Money.Format(order.Total, order.Currency)}. Your downloads are ready in your library.",
-                $"Order {order.Id}, paid {order.PaidAt ?? order.PlacedAt:d MMMM yyyy}.",
+                order.Total == 0
+                    ? "Your free downloads are ready in your library: nothing was charged."
+                    : $"We received your payment of {Money.Format(order.Total, order.Currency)}. Your downloads are ready in your library.",
+                $"Order {order.Id}, {(order.Total == 0 ? "placed" : "paid")} {order.PaidAt ?? order.PlacedAt:d MMMM yyyy}.",
             ],
             action: new EmailCallToAction("Open your library", $"{site}{LibraryPage}"),
             secondary: new EmailCallToAction("See the order", $"{site}/orders/{order.Id}"),
@@ -76,8 +78,12 @@ public sealed class OrderMails(IConfiguration configuration, IServer server)
             paragraphs:
             [
                 EmailLayout.Greeting(displayName),
-                $"A buyer paid {Money.Format(share.Subtotal, order.Currency)} for {string.Join(", ", order.Lines.Where(l => l.ShopId == share.ShopId).Select(l => l.Title))}.",
-                $"After the platform's fee of {Money.Format(share.Fee, order.Currency)}, {Money.Format(share.Share, order.Currency)} is on its way to your Stripe balance.",
+                share.Subtotal == 0
+                    ? $"A buyer took {string.Join(", ", order.Lines.Where(l => l.ShopId == share.ShopId).Select(l => l.Title))} for free."
+                    : $"A buyer paid {Money.Format(share.Subtotal, order.Currency)} for {string.Join(", ", order.Lines.Where(l => l.ShopId == share.ShopId).Select(l => l.Title))}.",
+                share.Subtotal == 0
+                    ? "Nothing was charged, so there is no transfer."
+                    : $"After the platform's fee of {Money.Format(share.Fee, order.Currency)}, {Money.Format(share.Share, order.Currency)} is on its way to your Stripe balance.",
             ],
             action: new EmailCallToAction("Open your payouts page", $"{site}/shop/payouts"),
             secondary: new EmailCallToAction("Refund this sale", $"{site}/orders/{order.Id}/refund"));

@@ -15,11 +15,21 @@ public static class OrderPayment
     /// <summary>A payment learnt from another of Stripe's events (a refund or a dispute of its charge) before its own paid event.</summary>
     public sealed record RecordCommand(Guid OrderId, string PaymentIntentId, string ChargeId, long AmountCharged);
 
+    /// <summary>
+    /// An order of free products (a total of 0) completes without Stripe: published by <see cref="PlaceOrder"/> with the
+    /// order, so it is done even if the checkout request dies, and invoked by checkout at once, so the buyer finds it done.
+    /// </summary>
+    public sealed record CompleteFreeOrder(Guid OrderId);
+
     public static Task HandleAsync(RecordCommand command, IDocumentSession session, IMessageBus messages, OrderMails mails, TimeProvider clock, CancellationToken ct) =>
         MarkPaidAsync(session, messages, mails, command.OrderId, command.PaymentIntentId, command.ChargeId, command.AmountCharged, clock, ct);
 
+    public static Task HandleAsync(CompleteFreeOrder command, IDocumentSession session, IMessageBus messages, OrderMails mails, TimeProvider clock, CancellationToken ct) =>
+        MarkPaidAsync(session, messages, mails, command.OrderId, paymentIntentId: null, chargeId: null, amountCharged: 0, clock, ct);
+
+    /// <summary>Marks the order paid once; a free order is "paid" with nothing charged (no payment intent, no charge, no transfer).</summary>
     public static async Task MarkPaidAsync(
-        IDocumentSession session, IMessageBus messages, OrderMails mails, Guid orderId, string paymentIntentId, string chargeId, long amountCharged,
+        IDocumentSession session, IMessageBus messages, OrderMails mails, Guid orderId, string? paymentIntentId, string? chargeId, long amountCharged,
         TimeProvider clock, CancellationToken ct)
     {
         // Payment, refund and dispute events of one order arrive together; they take turns instead of failing each
@@ -33,14 +43,24 @@ public static class OrderPayment
             return;
         }
 
-        if (!order.IsOpen)
+        if (chargeId is null && order.Total != 0)
+        {
+            throw new InvalidOperationException($"Order {orderId} costs {order.Total} and cannot be completed without a charge.");
+        }
+
+        if (!order.IsOpen && chargeId is not null)
         {
             // Closed first (expired as the buyer paid): its copies went back, so it is not fulfilled and the money goes back in full.
-            var late = new PaymentAfterClose(paymentIntentId, chargeId, amountCharged, now);
+            var late = new PaymentAfterClose(paymentIntentId ?? "", chargeId, amountCharged, now);
             stream.AppendOne(late);
             order.Apply(late);
             await RefundPlan.RecordAsync(session, messages, stream, order, RefundPlan.KeyOf(order.Id, $"after-close-{chargeId}"), RefundCauses.PaymentAfterClose,
                 RefundPlan.WholeLines(order, order.Lines.Select(l => l.Number)), "The payment arrived after the order closed.", null, null, now, ct);
+            return;
+        }
+
+        if (!order.IsOpen)
+        {
             return;
         }
 
@@ -62,6 +82,8 @@ public static class OrderPayment
         {
             await messages.PublishAsync(mail);
         }
+
+        await messages.PublishAsync(new EntitlementsChanged(order.BuyerId, [.. order.Lines.Select(l => l.ProductId).Distinct()]));
     }
 
     private static async Task SellCopiesAsync(IDocumentSession session, Order order, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Marketplace.Infrastructure.Payments;
 using Marketplace.Infrastructure.Web;
 
 namespace Marketplace.Features.Orders;
@@ -8,6 +9,7 @@ public static class OrderProblems
     public const string NotBuyableType = "/problems/not-buyable";
     public const string SoldOutType = "/problems/sold-out";
     public const string CartEmptyType = "/problems/cart-empty";
+    public const string BelowMinimumChargeType = "/problems/below-minimum-charge";
     public const string NotRefundableType = "/problems/not-refundable";
     public const string AlreadyRefundedType = "/problems/already-refunded";
 
@@ -26,6 +28,12 @@ public static class OrderProblems
 
     public static IResult CartEmpty(string why) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, type: CartEmptyType, title: "There is nothing to pay for.", detail: why);
+
+    public static IResult BelowMinimumCharge(long total, long minimum, string currency) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: BelowMinimumChargeType, title: "The total is below the smallest card payment.",
+        detail: $"A card can be charged {Money.Format(minimum, currency)} at the least, and this cart comes to {Money.Format(total, currency)}. " +
+            "Add to it, or check out the free products on their own.",
+        extensions: new Dictionary<string, object?> { ["minimum"] = minimum, ["total"] = total, ["currency"] = currency });
 
     public static IResult PaymentsUnavailable() => TypedResults.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable, type: ProblemTypes.PaymentsUnavailable, title: "Checkout could not start.",

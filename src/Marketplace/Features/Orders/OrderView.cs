@@ -30,7 +30,9 @@ public sealed record OrderView(
 
     public static string TextOf(Order order) => order.Status switch
     {
+        OrderStatus.Placed or OrderStatus.AwaitingPayment when order.Total == 0 => "Free: your downloads are being added to your library.",
         OrderStatus.Placed or OrderStatus.AwaitingPayment => "Waiting for your payment.",
+        OrderStatus.Paid or OrderStatus.Fulfilled when order.Total == 0 => "Free. Your downloads are in your library.",
         OrderStatus.Paid => "Paid. Your downloads are being prepared.",
         OrderStatus.Fulfilled => "Paid. Your downloads are in your library.",
         OrderStatus.Expired or OrderStatus.Cancelled => order.ClosedReason ?? "Closed without payment.",
@@ -44,6 +46,7 @@ public sealed record OrderView(
     {
         OrderPlaced placed => new("placed", e.Timestamp, $"Order placed: {placed.Lines.Count} product(s), {Money.Format(placed.Total, placed.Currency)}."),
         CheckoutStarted => new("checkout_started", e.Timestamp, "Checkout opened."),
+        OrderPaid { ChargeId: null } => new("paid", e.Timestamp, "Nothing to pay: the products are free."),
         OrderPaid paid => new("paid", e.Timestamp, $"Payment of {Money.Format(paid.AmountCharged, order.Currency)} received."),
         OrderFulfilled => new("fulfilled", e.Timestamp, "Downloads added to your library."),
         OrderExpired => new("expired", e.Timestamp, "The checkout expired before it was paid."),

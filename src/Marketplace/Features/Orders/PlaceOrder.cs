@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Options;
+using Wolverine;
 using Wolverine.Attributes;
 
 namespace Marketplace.Features.Orders;
@@ -7,7 +8,8 @@ namespace Marketplace.Features.Orders;
 /// <summary>
 /// The first half of checkout: prices the buyer's cart again from the products, reserves the copies of limited
 /// editions under their locks, starts the order's stream and empties the cart of what the order holds, in one
-/// transaction. A refusal (nothing to pay, an edition sold out meanwhile) changes nothing.
+/// transaction. A refusal (nothing to buy, a total Stripe cannot charge, an edition sold out meanwhile) changes nothing.
+/// A cart of free products (a total of 0) needs no Stripe: its order carries <see cref="OrderPayment.CompleteFreeOrder"/>.
 /// </summary>
 [WolverineHandler]
 public static class PlaceOrder
@@ -16,10 +18,8 @@ public static class PlaceOrder
 
     public sealed record Outcome(Order? Order, IResult? Problem);
 
-    /// <summary>Stripe's smallest charge in US dollars (and about that in other currencies).</summary>
-    public const long MinimumCharge = 50;
-
-    public static async Task<Outcome> HandleAsync(Command command, IDocumentSession session, IOptions<OrderOptions> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome> HandleAsync(
+        Command command, IDocumentSession session, IMessageBus messages, IOptions<OrderOptions> options, TimeProvider clock, CancellationToken ct)
     {
         await OrderLocks.HoldAsync(session, [OrderLocks.CartKey(command.BuyerId)], ct);
         var cart = await session.LoadAsync<Cart>(command.BuyerId, ct);
@@ -31,9 +31,10 @@ public static class PlaceOrder
                 : string.Join(" ", view.DroppedLines.Select(d => $"{d.Title}: {d.Message}"))));
         }
 
-        if (view.Total < MinimumCharge)
+        var minimum = StripeMinimums.Of(command.Currency);
+        if (view.Total > 0 && view.Total < minimum)
         {
-            return new Outcome(null, OrderProblems.CartEmpty("The total is below the smallest amount a card can be charged."));
+            return new Outcome(null, OrderProblems.BelowMinimumCharge(view.Total, minimum, command.Currency));
         }
 
         var orderId = Guid.CreateVersion7();
@@ -55,6 +56,11 @@ public static class PlaceOrder
         cart!.Items.RemoveAll(i => bought.Contains(i.ProductId));
         cart.UpdatedAt = placed.At;
         session.Store(cart);
+        if (placed.Total == 0)
+        {
+            await messages.PublishAsync(new OrderPayment.CompleteFreeOrder(orderId));
+        }
+
         return new Outcome(Order.Create(placed), null);
     }
 

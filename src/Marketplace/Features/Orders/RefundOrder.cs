@@ -95,6 +95,11 @@ public static class RefundOrder
                 : "Only a paid order can be refunded."));
         }
 
+        if (order.ChargeId is null || order.Lines.Where(l => numbers.Contains(l.Number)).Sum(l => l.Amount) == 0)
+        {
+            return new(null, OrderProblems.NotRefundable("Nothing was charged for these products (they were free): there is nothing to refund."));
+        }
+
         if (order.Lines.Where(l => numbers.Contains(l.Number) && order.IsLineRefunded(l)).Select(l => l.Number).ToList() is [_, ..] refunded)
         {
             return new(null, OrderProblems.AlreadyRefunded($"Line {string.Join(", ", refunded)} is already refunded."));

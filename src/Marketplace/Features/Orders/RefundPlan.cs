@@ -79,6 +79,7 @@ public static class RefundPlan
         if (finished.Count > 0)
         {
             await RevokeAsync(session, order.Id, finished, ct);
+            await messages.PublishAsync(new EntitlementsChanged(order.BuyerId, [.. order.Lines.Where(l => finished.Contains(l.Number)).Select(l => l.ProductId).Distinct()]));
         }
 
         await messages.PublishAsync(new IssueRefund(order.Id, key));

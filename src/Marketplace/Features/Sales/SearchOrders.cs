@@ -8,14 +8,16 @@ namespace Marketplace.Features.Sales;
 
 /// <summary>
 /// <c>GET /api/admin/orders?q=</c> (admins): orders found by their id, their buyer's email, or one of their Stripe ids
-/// (checkout session, payment intent, charge, a shop's transfer), each with all its events and its Stripe objects' ids.
+/// (checkout session, payment intent, charge, a shop's transfer, a refund, a transfer reversal, a dispute, found through
+/// <see cref="OrderStripeReference"/>), each with all its events and its Stripe objects' ids.
 /// </summary>
 public static class SearchOrders
 {
     public const int MaxQuery = 200;
     public const int MaxResults = 50;
 
-    public sealed record StripeIds(string? CheckoutSessionId, string? PaymentIntentId, string? ChargeId, IReadOnlyDictionary<Guid, string> Transfers);
+    public sealed record StripeIds(
+        string? CheckoutSessionId, string? PaymentIntentId, string? ChargeId, IReadOnlyDictionary<Guid, string> Transfers, IReadOnlyList<string> Refunds);
 
     public sealed record Event(long Version, string Type, DateTimeOffset At, object Data);
 
@@ -25,7 +27,7 @@ public static class SearchOrders
 
     public static void Map(RouteGroupBuilder admin) =>
         admin.MapGet("/orders", HandleAsync).WithName("SearchOrders")
-            .WithSummary("Orders by id, buyer email or Stripe id (cs_, pi_, ch_/py_, tr_), with their events and Stripe ids (admins).")
+            .WithSummary("Orders by id, buyer email or Stripe id (cs_, pi_, ch_/py_, tr_, re_, trr_, dp_), with their events and Stripe ids (admins).")
             .Produces<IReadOnlyList<Found>>().ProducesValidationProblem();
 
     public static async Task<IResult> HandleAsync(string? q, IQuerySession session, CancellationToken ct) =>
@@ -47,7 +49,7 @@ public static class SearchOrders
             var events = await session.Events.FetchStreamAsync(order.Id, token: ct);
             found.Add(new Found(order.Id, order.BuyerId, buyers.GetValueOrDefault(order.BuyerId), OrderView.StatusName(order.Status), order.Currency,
                 order.Total, order.PlatformFee, order.PlacedAt, order.Shops,
-                new StripeIds(order.CheckoutSessionId, order.PaymentIntentId, order.ChargeId, order.Transfers),
+                new StripeIds(order.CheckoutSessionId, order.PaymentIntentId, order.ChargeId, order.Transfers, order.StripeRefundIds),
                 [.. events.Select(e => new Event(e.Version, e.EventTypeName, e.Timestamp, e.Data))]));
         }
 
@@ -69,14 +71,11 @@ public static class SearchOrders
                 : await session.Query<Order>().Where(o => o.BuyerId == buyer[0]).OrderByDescending(o => o.PlacedAt).Take(MaxResults).ToListAsync(ct);
         }
 
-        if (q.StartsWith("tr_", StringComparison.Ordinal))
-        {
-            // The transfers are a map of shop to transfer id in the order's JSON; LINQ cannot look into its values.
-            return await session.QueryAsync<Order>(
-                "where exists (select 1 from jsonb_each_text(coalesce(data -> 'Transfers', data -> 'transfers')) as t(shop, transfer) where t.transfer = ?)",
-                ct, q);
-        }
-
-        return await session.Query<Order>().Where(o => o.CheckoutSessionId == q || o.PaymentIntentId == q || o.ChargeId == q).Take(MaxResults).ToListAsync(ct);
+        var orderIds = await ReferenceQuery(session, q).Select(r => r.OrderId).ToListAsync(ct);
+        return orderIds is [var id] && await session.LoadAsync<Order>(id, ct) is { } found ? [found] : [];
     }
+
+    /// <summary>A Stripe id's order, by the primary key of its <see cref="OrderStripeReference"/>: one index lookup whatever the number of orders.</summary>
+    public static IQueryable<OrderStripeReference> ReferenceQuery(IQuerySession session, string stripeId) =>
+        session.Query<OrderStripeReference>().Where(r => r.Id == stripeId);
 }

@@ -63,6 +63,19 @@ public sealed class RefundModel(IQuerySession session, IMessageBus bus) : PageMo
 
     public long LeftOf(OrderLine line) => line.Amount - Order.RefundedOf(line.Number);
 
+    /// <summary>The refunds so far as the caller may see them: an admin the whole of each, a seller only its shop's part of those touching its lines.</summary>
+    public IEnumerable<(RefundRequested Refund, long Amount)> RefundsShown =>
+        ShopId is not { } shopId ? Order.Refunds.Select(r => (Refund: r, r.Amount))
+        : Order.Refunds.Select(r => (Refund: r, Amount: r.Shops.Where(s => s.ShopId == shopId).Sum(s => s.Amount))).Where(r => r.Amount > 0);
+
+    /// <summary>The order's status, for a seller of a paid order as far as its own lines go (another shop's refund is not theirs to see).</summary>
+    public string StatusShown => ShopId is { } shopId && Order.PaidAt is not null
+        ? Features.Sales.ShopOrderView.Of(Order, shopId).Status
+        : OrderView.StatusName(Order.Status);
+
+    /// <summary>The seller's shop; null for an admin, who sees the whole order.</summary>
+    public Guid? ShopId { get; private set; }
+
     private IActionResult Refused(int status, string text)
     {
         Error = text;
@@ -79,6 +92,7 @@ public sealed class RefundModel(IQuerySession session, IMessageBus bus) : PageMo
 
         var shop = Members.IsAdmin(User) ? null : await ShopAccess.OwnedByAsync(session, Members.IdOf(User)!.Value, ct);
         Order = order;
+        ShopId = shop?.Id;
         Lines = [.. order.Lines.Where(l => Members.IsAdmin(User) || l.ShopId == shop?.Id)];
         return Lines.Count > 0;
     }

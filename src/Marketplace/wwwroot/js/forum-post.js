@@ -25,6 +25,7 @@ window.ForumPost = (() => {
     article.id = id;
     article.dataset.seq = String(Number(post.seq));
     article.dataset.postId = post.postId;
+    article.dataset.authorId = post.author ? String(post.author.id) : "";
     article.setAttribute("aria-labelledby", `${id}-author`);
     const author = article.querySelector(".post-author");
     author.id = `${id}-author`;
@@ -69,5 +70,27 @@ window.ForumPost = (() => {
     }
   };
 
-  return { build, setHidden, sanitizedFragment };
+  // A member's badge turned on or off on a post already shown (the verified-buyer badge as a payment lands or is refunded).
+  const setBadge = (article, badge, on) => {
+    let badges = article.querySelector(".post-badges");
+    const shown = badges ? [...badges.querySelectorAll(".badge")].find((b) => b.textContent === badge) : null;
+    if (on && !shown) {
+      if (!badges) {
+        badges = document.createElement("span");
+        badges.className = "post-badges";
+        article.querySelector(".post-author").after(badges);
+      }
+      const span = document.createElement("span");
+      span.className = "badge";
+      span.textContent = badge;
+      badges.append(span);
+    } else if (!on && shown) {
+      shown.remove();
+      if (!badges.hasChildNodes()) {
+        badges.remove();
+      }
+    }
+  };
+
+  return { build, setHidden, setBadge, sanitizedFragment };
 })();

@@ -1,4 +1,4 @@
-// Keeps a forum thread page live over /hubs/forum: new replies, edits, hides and restores, locks, typing and presence.
+// Keeps a forum thread page live over /hubs/forum: new replies, edits, hides and restores, locks, typing, presence and badges.
 // The page renders the posts it has; this joins with the highest seq rendered, and on every reconnect re-joins with
 // the highest seq seen, so the server replays exactly what was missed. Posts are deduplicated by seq: a seq the page
 // shows is never added twice, and a hidden post leaves the page (moderators keep it, marked), so its restore, which
@@ -85,6 +85,15 @@
     }
   };
 
+  const onAuthorBadge = (message) => {
+    if (!message || String(message.threadId) !== threadId) {
+      return;
+    }
+    for (const article of posts.querySelectorAll(`.post[data-author-id="${CSS.escape(String(message.authorId))}"]`)) {
+      window.ForumPost.setBadge(article, String(message.badge), message.on === true);
+    }
+  };
+
   const onThreadLocked = (message) => {
     const locked = message.locked !== false;
     lockedNotice.hidden = !locked;
@@ -137,6 +146,7 @@
   connection.on("PostCreated", onPostCreated);
   connection.on("PostEdited", onPostEdited);
   connection.on("PostHidden", onPostHidden);
+  connection.on("AuthorBadge", onAuthorBadge);
   connection.on("ThreadLocked", onThreadLocked);
   connection.on("Typing", onTyping);
   connection.on("Presence", onPresence);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.Playwright;
 using static Marketplace.BrowserTests.Pages.Account.AccountSteps;
 
@@ -11,8 +10,8 @@ public sealed class BuyFromTwoShopsTests(BrowserFixture fixture)
     public async Task A_buyer_pays_for_products_of_two_shops_on_the_hosted_checkout_and_sees_the_order_turn_paid_without_a_reload()
     {
         // Two shops, each with one published product.
-        var brushes = await PublishedProductAsync("Olga Ornament", "Olga's Ornaments", "Ornament Brushes", "8.00");
-        var serif = await PublishedProductAsync("Hal Harbor", "Harbor Type", "Harbor Serif", "29.00");
+        var brushes = await OrderSteps.PublishedProductAsync(fixture, "Olga Ornament", "Olga's Ornaments", "Ornament Brushes", "8.00");
+        var serif = await OrderSteps.PublishedProductAsync(fixture, "Hal Harbor", "Harbor Type", "Harbor Serif", "29.00");
 
         // The buyer adds one product of each shop from the product pages.
         var buyer = await fixture.NewPageAsync();
@@ -52,38 +51,15 @@ public sealed class BuyFromTwoShopsTests(BrowserFixture fixture)
         await Assertions.Expect(seller.GetByRole(AriaRole.Img, new() { Name = "Daily net revenue" })).ToBeVisibleAsync();
         await Assertions.Expect(seller.Locator(".sales-table tfoot")).ToContainTextAsync("25.80 USD");
         await BrowserFixture.ScreenshotAsync(seller, "seller-sales");
-    }
 
-    /// <summary>A seller signs up, opens a shop with payouts and publishes a product; its id and title, and the seller's page.</summary>
-    private async Task<(string Id, string Title, IPage Seller)> PublishedProductAsync(string sellerName, string shopName, string stem, string price)
-    {
-        var seller = await fixture.NewPageAsync();
-        await seller.GotoAsync("/");
-        await SignUpAndSignInAsync(seller, sellerName, "correct horse battery staple");
-        await Catalog.SellAndFindProductTests.OpenShopWithPayoutsAsync(seller, shopName);
-        var title = $"{stem} {Guid.NewGuid():N}"[..(stem.Length + 9)];
-        await seller.GotoAsync("/shop/products/new");
-        await seller.GetByLabel("Title").FillAsync(title);
-        await seller.GetByLabel("Price (USD, 0 for free)").FillAsync(price);
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Create product" }).ClickAsync();
-        await Assertions.Expect(seller.GetByText("Product created.")).ToBeVisibleAsync();
-        await seller.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "files.zip", MimeType = "application/zip", Buffer = Zip() });
-        await Assertions.Expect(seller.Locator(".editor-files .file-name")).ToHaveTextAsync("files.zip", new() { Timeout = 30_000 });
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Assertions.Expect(seller.GetByText("Published: the product is in the catalog.")).ToBeVisibleAsync();
-        var id = new Uri(seller.Url).AbsolutePath.Split('/')[^1];
-        return (id, title, seller);
-    }
-
-    private static byte[] Zip()
-    {
-        using var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var entry = archive.CreateEntry("brushes/readme.txt").Open();
-            entry.Write("Twelve ornament brushes."u8);
-        }
-
-        return zip.ToArray();
+        // From the sales page to the seller's orders: the order shows this shop's line, never the other shop's.
+        await seller.GetByRole(AriaRole.Link, new() { Name = "See the orders behind these numbers" }).ClickAsync();
+        await Assertions.Expect(Heading(seller)).ToHaveTextAsync("Orders");
+        await Assertions.Expect(seller.Locator(".shop-orders tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(seller.Locator(".shop-orders")).ToContainTextAsync(serif.Title);
+        await Assertions.Expect(seller.Locator(".shop-orders")).Not.ToContainTextAsync(brushes.Title);
+        await seller.Locator(".shop-orders tbody a").ClickAsync();
+        await Assertions.Expect(seller.Locator("#shop-order-share")).ToHaveTextAsync("25.80 USD");
+        await Assertions.Expect(seller.Locator("main")).Not.ToContainTextAsync(brushes.Title);
     }
 }

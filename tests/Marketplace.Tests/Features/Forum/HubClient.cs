@@ -21,6 +21,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<System.Text.Json.JsonElement>("Presence", presence => PresenceSignals.Enqueue(presence));
         connection.On<System.Text.Json.JsonElement>("ThreadLocked", locked => LockSignals.Enqueue(locked));
         connection.On<System.Text.Json.JsonElement>("PostHidden", hidden => HiddenSignals.Enqueue(hidden));
+        connection.On<AuthorBadge>(VerifiedBuyerBadgesHandler.Method, badge => BadgeSignals.Enqueue(badge));
         connection.On<NotificationView>("Notification", notification => Notifications.Enqueue(notification));
         connection.On<UnreadCountView>("UnreadCount", count => UnreadCounts.Enqueue(count.UnreadCount));
         connection.Closed += _ =>
@@ -48,6 +49,9 @@ public sealed class HubClient : IAsyncDisposable
     public IEnumerable<string?> LastPresenceNames => PresenceSignals.Last().GetProperty("readers").EnumerateArray().Select(n => n.GetString());
     public ConcurrentQueue<System.Text.Json.JsonElement> LockSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> HiddenSignals { get; } = new();
+
+    /// <summary>Badges turned on or off for members whose posts are on screen (<c>AuthorBadge</c>), in order.</summary>
+    public ConcurrentQueue<AuthorBadge> BadgeSignals { get; } = new();
     public ConcurrentQueue<NotificationView> Notifications { get; } = new();
 
     /// <summary>Every unread count pushed to this member, in order.</summary>

@@ -1,5 +1,8 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Sales;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Marketplace.Tests.Features.Sales;
 
@@ -56,6 +59,66 @@ public sealed class SearchOrdersTests(AppFixture fixture) : SalesTest(fixture)
         {
             html.ShouldContain(transfer);
         }
+    }
+
+    [Fact]
+    public async Task An_admin_finds_an_order_by_its_refund_and_transfer_reversal_ids_too()
+    {
+        var paid = await PaidTwoShopOrderAsync();
+        var admin = await MemberAsync("admin", Roles.Admin);
+        await AsUserAsync(paid.Glyphs.Owner.Token, s =>
+        {
+            s.Post.Json(new { lines = new[] { paid.Order.Lines.Single(l => l.ProductId == paid.IconsId).Number }, reason = "Wrong format." })
+                .ToUrl($"/api/orders/{paid.Order.Id}/refunds");
+            s.StatusCodeShouldBe(202);
+        });
+        var order = await Eventually.ValueAsync(() => OrderAsync(paid.Order.Id), o => o!.Reversals.Count == 1 && o.RefundsDone.Count == 1, 60);
+        var stream = await QueryAsync(q => q.Events.FetchStreamAsync(order!.Id));
+        var refundId = stream.Select(e => e.Data).OfType<Marketplace.Features.Orders.OrderRefunded>().Single().RefundId;
+        var reversalId = stream.Select(e => e.Data).OfType<Marketplace.Features.Orders.TransferReversed>().Single().ReversalId;
+
+        foreach (var key in new[] { refundId, reversalId })
+        {
+            var hit = (await SearchAsync(admin, key)).ShouldHaveSingleItem();
+            hit.OrderId.ShouldBe(order!.Id);
+            hit.Stripe.Refunds.ShouldContain(refundId);
+        }
+
+        var references = await QueryAsync<IReadOnlyList<OrderStripeReference>>(async q => await q.Query<OrderStripeReference>().ToListAsync());
+        references.Select(r => r.Kind).Order(StringComparer.Ordinal).ShouldBe(
+            ["charge", "checkout_session", "payment_intent", "refund", "transfer", "transfer", "transfer_reversal"]);
+        references.ShouldAllBe(r => r.OrderId == order!.Id);
+    }
+
+    [Fact]
+    public async Task A_stripe_id_is_looked_up_through_an_index_never_by_reading_every_order()
+    {
+        await using var session = Host.DocumentStore().QuerySession();
+        var command = SearchOrders.ReferenceQuery(session, "pi_3QxExample").Select(r => r.OrderId).ToCommand();
+        await using var connection = await Host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // With sequential scans priced out, the planner still picks one if there is no index to use.
+        await using (var noScans = new NpgsqlCommand("set local enable_seqscan = off", connection, transaction))
+        {
+            await noScans.ExecuteNonQueryAsync();
+        }
+
+        command.Connection = connection;
+        command.Transaction = transaction;
+        command.CommandText = $"explain {command.CommandText}";
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        var text = string.Join('\n', plan);
+        text.ShouldContain("mt_doc_orderstripereference");
+        text.ShouldContain("Index");
+        text.ShouldNotContain("Seq Scan");
     }
 
     [Theory]

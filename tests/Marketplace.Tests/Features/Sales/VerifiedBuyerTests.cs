@@ -65,6 +65,68 @@ public sealed class VerifiedBuyerTests(AppFixture fixture) : SalesTest(fixture)
         reader.Posts.First(p => p.Author.Id == bystander.Id).Author.Badges.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Posts_already_on_screen_gain_the_badge_when_the_payment_lands_and_lose_it_after_the_line_is_refunded()
+    {
+        var cart = await TwoShopCartAsync();
+        await SupportThreadAsync(cart.Icons.Id);
+        await ReplyAsync(cart.Buyer, cart.Icons.Id, "Does this include SVGs?");
+        await using var reader = await HubClient.ConnectAsync(Host);
+        await reader.JoinAsync(cart.Icons.Id, afterSeq: 0);
+        await HubClient.EventuallyAsync(() => reader.Posts.Any(p => p.Author.Id == cart.Buyer.Id));
+        reader.Posts.First(p => p.Author.Id == cart.Buyer.Id).Author.Badges.ShouldNotContain(ForumBadges.VerifiedBuyer);
+
+        var checkout = await CheckoutAsync(cart.Buyer);
+        await PayAsync(checkout);
+
+        await HubClient.EventuallyAsync(() => !reader.BadgeSignals.IsEmpty, 60);
+        reader.BadgeSignals.ShouldHaveSingleItem().ShouldBe(new AuthorBadge(cart.Icons.Id, cart.Buyer.Id, ForumBadges.VerifiedBuyer, On: true));
+        var order = await FulfilledAsync(checkout.OrderId);
+
+        await AsUserAsync(cart.Glyphs.Owner.Token, s =>
+        {
+            s.Post.Json(new { lines = new[] { order.Lines.Single(l => l.ProductId == cart.Icons.Id).Number }, reason = "Wrong format." })
+                .ToUrl($"/api/orders/{order.Id}/refunds");
+            s.StatusCodeShouldBe(202);
+        });
+
+        await HubClient.EventuallyAsync(() => reader.BadgeSignals.Count == 2, 60);
+        reader.BadgeSignals.Last().ShouldBe(new AuthorBadge(cart.Icons.Id, cart.Buyer.Id, ForumBadges.VerifiedBuyer, On: false));
+        (await PostsAsync(cart.Icons.Id)).Single(p => p.Author.Id == cart.Buyer.Id).Author.Badges.ShouldNotContain(ForumBadges.VerifiedBuyer);
+    }
+
+    [Fact]
+    public async Task A_refund_of_another_line_leaves_the_badge_on_and_tells_nobody()
+    {
+        var paid = await PaidTwoShopOrderAsync();
+        await SupportThreadAsync(paid.IconsId);
+        await ReplyAsync(paid.Buyer, paid.IconsId, "Lovely icons.");
+        await SupportThreadAsync(paid.TexturesId);
+        await using var reader = await HubClient.ConnectAsync(Host);
+        await reader.JoinAsync(paid.IconsId, afterSeq: 0);
+        await using var texturesReader = await HubClient.ConnectAsync(Host);
+        await texturesReader.JoinAsync(paid.TexturesId, afterSeq: 0);
+
+        await AsUserAsync(paid.Paper.Owner.Token, s =>
+        {
+            s.Post.Json(new { reason = "Duplicate purchase." }).ToUrl($"/api/orders/{paid.Order.Id}/refunds");
+            s.StatusCodeShouldBe(403);
+        });
+        await AsUserAsync(paid.Paper.Owner.Token, s =>
+        {
+            s.Post.Json(new { lines = new[] { paid.Order.Lines.Single(l => l.ProductId == paid.TexturesId).Number }, reason = "Duplicate purchase." })
+                .ToUrl($"/api/orders/{paid.Order.Id}/refunds");
+            s.StatusCodeShouldBe(202);
+        });
+        // The refund's one message about the buyer's entitlements reaches the textures thread, and nothing else.
+        await HubClient.EventuallyAsync(() => !texturesReader.BadgeSignals.IsEmpty, 60);
+        texturesReader.BadgeSignals.ShouldHaveSingleItem().On.ShouldBeFalse();
+        await reader.RoundTripAsync();
+
+        reader.BadgeSignals.ShouldBeEmpty();
+        (await PostsAsync(paid.IconsId)).Single(p => p.Author.Id == paid.Buyer.Id).Author.Badges.ShouldContain(ForumBadges.VerifiedBuyer);
+    }
+
     private Task<ForumThread> SupportThreadAsync(Guid productId) =>
         Eventually.ValueAsync(async () => (await QueryAsync(q => q.LoadAsync<ForumThread>(productId)))!, thread => thread is not null);
 
