@@ -52,9 +52,17 @@ public sealed class Product
     /// <summary>When the product was first published; it keeps its place among the newest when republished.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>Set while a moderator has taken the product down: it is unpublished and cannot be published again.</summary>
+    public ProductTakedown? Takedown { get; set; }
+
     [Marten.Schema.Version]
     public Guid Version { get; set; }
 }
+
+/// <summary>
+/// A moderator's takedown. Buyers keep their downloads unless <see cref="Malware"/>: then no copy is served again.
+/// </summary>
+public sealed record ProductTakedown(DateTimeOffset At, Guid By, string Reason, bool Malware);
 
 /// <summary>
 /// One downloadable file of a product. The bytes are in the blob store under <see cref="BlobKey"/>, a name we made;

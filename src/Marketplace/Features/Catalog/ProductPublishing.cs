@@ -10,11 +10,17 @@ public static class ProductPublishing
     public const string Payouts = "payouts";
     public const string Files = "files";
     public const string ShopActive = "shop";
+    public const string TakenDown = "takedown";
 
     /// <summary>The missing things, by key, each with a sentence for the seller; empty when the product may be published.</summary>
     public static IReadOnlyDictionary<string, string> Missing(Product product, Shop shop, ShopPayoutAccount? payouts)
     {
         var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (product.Takedown is { } takedown)
+        {
+            missing[TakenDown] = $"A moderator took this product down: {takedown.Reason} Write to the team from the contact page to appeal.";
+        }
+
         if (shop.Status != ShopStatus.Active)
         {
             missing[ShopActive] = $"The shop is {shop.Status.ToString().ToLowerInvariant()}; its products cannot be published.";

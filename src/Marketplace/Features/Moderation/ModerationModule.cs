@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Features.Moderation;
 
-/// <summary>Moderation and trust: the audit log of every staff action, member suspensions and shop suspensions.</summary>
+/// <summary>Moderation and trust: the audit log of every staff action, member and shop suspensions, product takedowns.</summary>
 public sealed class ModerationModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -36,5 +36,6 @@ public sealed class ModerationModule : IFeatureModule
         GetAuditLog.Map(admin);
         SuspendShop.Map(admin);
         SuspendMember.Map(app.MapApi("/moderation/users", "Moderation").RequireAuthorization(Policies.Moderator));
+        TakeDownProduct.Map(app.MapApi("/moderation/products", "Moderation").RequireAuthorization(Policies.Moderator));
     }
 }

@@ -56,6 +56,7 @@ public sealed record CartView(IReadOnlyList<CartView.Line> Lines, IReadOnlyList<
     {
         null => "This product is no longer sold.",
         { Shop.Status: not ShopStatus.Active } => $"{priced.Shop.Name} is not selling at the moment.",
+        { Product.Takedown: not null } => "This product was taken down by the marketplace's moderators.",
         { Product.Status: not ProductStatus.Published } => "Its seller has withdrawn this product for now.",
         { Remaining: 0 } => "This limited edition is sold out.",
         { Remaining: { } left } when left < quantity => $"Only {left} of this limited edition are left; lower the quantity.",
