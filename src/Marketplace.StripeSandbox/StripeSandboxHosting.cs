@@ -46,7 +46,7 @@ public static class StripeSandboxHosting
         return services;
     }
 
-    /// <summary>Lets Wolverine find the sandbox's message handlers (event deliveries, payouts settling, disputes opening).</summary>
+    /// <summary>Lets Wolverine find the sandbox's message handlers (event deliveries, payouts settling, disputes closing on their test evidence).</summary>
     public static WolverineOptions IncludeStripeSandbox(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(StripeSandboxHosting).Assembly);

@@ -59,6 +59,12 @@ public static class PaymentIntentCapture
         intent.AmountCapturable = 0;
         var after = ChargeObject.Render(charge, []);
         await StoreAndEmitAsync(request, intent, charge, "charge.captured", after, StripeJson.Changes(before, after), "payment_intent.succeeded");
+        if (charge.DisputeOnCapture)
+        {
+            charge.DisputeOnCapture = false;
+            await SandboxDisputes.OpenAsync(request.Transaction, charge, "fraudulent", null, request.Http.RequestAborted);
+        }
+
         return intent.Render();
     }
 
