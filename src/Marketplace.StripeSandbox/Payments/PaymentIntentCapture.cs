@@ -110,11 +110,8 @@ public static class PaymentIntentCapture
 
     private static async Task<(SandboxPaymentIntent Intent, SandboxCharge? Charge)> LoadAsync(SandboxApiRequest request)
     {
-        var id = request.Route("id");
-        var session = request.Transaction.Session;
-        var ct = request.Http.RequestAborted;
-        var intent = await session.LoadAsync<SandboxPaymentIntent>(id, ct) ?? throw StripeApiException.NoSuch("payment_intent", id);
-        var charge = intent.LatestCharge is { } chargeId ? await session.LoadAsync<SandboxCharge>(chargeId, ct) : null;
+        var intent = await GetPaymentObjects.LoadIntentAsync(request);
+        var charge = intent.LatestCharge is { } chargeId ? await request.Transaction.Session.LoadAsync<SandboxCharge>(chargeId, request.Http.RequestAborted) : null;
         return (intent, charge);
     }
 
