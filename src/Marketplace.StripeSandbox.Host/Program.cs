@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Marketplace.StripeSandbox;
+using Marketplace.StripeSandbox.Wire;
 using Marten;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -35,7 +36,8 @@ builder.Host.UseWolverine(options =>
     options.Policies.UseDurableLocalQueues();
     options.Policies.UseDurableInboxOnAllListeners();
     options.Policies.UseDurableOutboxOnAllSendingEndpoints();
-    options.OnException<ConcurrencyException>()
+    // Several stale documents at once are one AggregateException, which OnException<ConcurrencyException>() would not match.
+    options.OnException(exception => exception.IsConcurrencyConflict(), "an optimistic-concurrency race lost")
         .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
     options.IncludeStripeSandbox();
 });

@@ -29,10 +29,10 @@ public static class SandboxDocuments
         options.Schema.For<IdempotentResponse>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<SandboxBalanceTransaction>().DatabaseSchemaName(DatabaseSchema);
         options.Schema.For<SandboxCheckoutSession>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
-        options.Schema.For<SandboxPaymentIntent>().DatabaseSchemaName(DatabaseSchema);
+        options.Schema.For<SandboxPaymentIntent>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
         options.Schema.For<SandboxCharge>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
         options.Schema.For<SandboxRefund>().DatabaseSchemaName(DatabaseSchema).Index(x => x.Charge);
-        options.Schema.For<SandboxDispute>().DatabaseSchemaName(DatabaseSchema);
+        options.Schema.For<SandboxDispute>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
         options.Schema.For<SandboxTransfer>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);
         options.Schema.For<SandboxApplicationFee>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true).Index(x => x.CreatedAt);
         options.Schema.For<SandboxClock>().DatabaseSchemaName(DatabaseSchema).UseOptimisticConcurrency(true);

@@ -11,6 +11,7 @@ using Marketplace.StripeSandbox.Transfers;
 using Marketplace.StripeSandbox.Wire;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Wolverine;
 
@@ -46,14 +47,23 @@ public static class StripeSandboxHosting
         return services;
     }
 
-    /// <summary>Lets Wolverine find the sandbox's message handlers (event deliveries, payouts settling, disputes opening).</summary>
+    /// <summary>Lets Wolverine find the sandbox's message handlers (event deliveries, payouts settling, disputes closing on their test evidence).</summary>
     public static WolverineOptions IncludeStripeSandbox(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(StripeSandboxHosting).Assembly);
         return options;
     }
 
-    /// <summary>Maps the Stripe API (<c>/v1</c>), the hosted pages and the control API (<c>/control</c>) under <see cref="PathPrefix"/>.</summary>
+    /// <summary>
+    /// Where the control API is served: it takes anyone's word (pays sessions, opens disputes, moves the clock), so only in
+    /// <c>Development</c> and <c>Testing</c>; in any other environment its routes do not exist.
+    /// </summary>
+    public static bool ServesControlApi(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    /// <summary>
+    /// Maps the Stripe API (<c>/v1</c>), the hosted pages and, where <see cref="ServesControlApi"/>, the control API
+    /// (<c>/control</c>) under <see cref="PathPrefix"/>.
+    /// </summary>
     public static void MapStripeSandbox(this IEndpointRouteBuilder app)
     {
         var sandbox = app.MapGroup(PathPrefix).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
@@ -94,6 +104,11 @@ public static class StripeSandboxHosting
         OnboardingPage.Map(sandbox);
         ExpressDashboardPage.Map(sandbox);
         CheckoutPage.Map(sandbox);
+
+        if (!ServesControlApi(app.ServiceProvider.GetRequiredService<IHostEnvironment>()))
+        {
+            return;
+        }
 
         var control = sandbox.MapGroup("/control");
         ControlFaults.Map(control);

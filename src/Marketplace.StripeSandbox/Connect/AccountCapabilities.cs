@@ -13,7 +13,7 @@ public static class AccountCapabilities
     {
         api.MapStripeGet("/accounts/{id}/capabilities", async request =>
         {
-            var account = await SandboxAccounts.LoadAsync(request.Transaction.Session, request.Route("id"), request.Http.RequestAborted);
+            var account = await SandboxAccounts.LoadRoutedAsync(request);
             return StripeJson.List($"/v1/accounts/{account.Id}/capabilities",
                 account.Capabilities.Keys.Order(StringComparer.Ordinal).Select(capability => (JsonNode)CapabilityObject.Render(account, capability)));
         });
@@ -44,7 +44,7 @@ public static class AccountCapabilities
 
     private static async Task<(SandboxAccount Account, string Capability)> LoadAsync(SandboxApiRequest request)
     {
-        var account = await SandboxAccounts.LoadAsync(request.Transaction.Session, request.Route("id"), request.Http.RequestAborted);
+        var account = await SandboxAccounts.LoadRoutedAsync(request);
         var capability = request.Route("capability");
         return SandboxCapabilities.IsKnown(capability) ? (account, capability) : throw StripeApiException.NoSuch("capability", capability);
     }

@@ -15,7 +15,7 @@ public static class CreateLoginLink
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {
-        var account = await SandboxAccounts.LoadAsync(request.Transaction.Session, request.Route("id"), request.Http.RequestAborted);
+        var account = await SandboxAccounts.LoadRoutedAsync(request);
         if (account.Controller.StripeDashboard != "express")
         {
             throw new StripeApiException(StatusCodes.Status400BadRequest,

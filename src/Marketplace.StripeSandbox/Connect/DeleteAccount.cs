@@ -10,7 +10,7 @@ public static class DeleteAccount
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request)
     {
-        var account = await SandboxAccounts.LoadAsync(request.Transaction.Session, request.Route("id"), request.Http.RequestAborted);
+        var account = await SandboxAccounts.LoadRoutedAsync(request);
         request.Transaction.Session.Delete(account);
         return new JsonObject { ["id"] = account.Id, ["object"] = "account", ["deleted"] = true };
     }

@@ -9,5 +9,5 @@ public static class GetAccount
     public static void Map(IEndpointRouteBuilder api) => api.MapStripeGet("/accounts/{id}", ExecuteAsync);
 
     public static async Task<JsonObject> ExecuteAsync(SandboxApiRequest request) =>
-        AccountObject.Render(await SandboxAccounts.LoadAsync(request.Transaction.Session, request.Route("id"), request.Http.RequestAborted));
+        AccountObject.Render(await SandboxAccounts.LoadRoutedAsync(request));
 }

@@ -21,6 +21,19 @@ public static class SandboxAccounts
             : account;
     }
 
+    /// <summary>
+    /// The account the route's <c>id</c> names, for the caller: the platform works with any of its accounts, a connected
+    /// account (the <c>Stripe-Account</c> header) only with itself, as on Stripe.
+    /// </summary>
+    public static Task<SandboxAccount> LoadRoutedAsync(SandboxApiRequest request)
+    {
+        var id = request.Route("id");
+        return request.StripeAccount is { } caller && caller != id
+            ? throw new StripeApiException(StatusCodes.Status403Forbidden,
+                "Only Stripe Connect platforms can work with other accounts. If you need to setup a Stripe Connect platform, you can do so at https://dashboard.stripe.com/account/applications/settings.")
+            : LoadAsync(request.Transaction.Session, id, request.Http.RequestAborted);
+    }
+
     public static void ApplyBusinessProfile(AccountBusinessProfile profile, StripeForm form)
     {
         if (form.Object("business_profile") is not { } changes)

@@ -21,7 +21,7 @@ public static class UpdateAccount
     {
         var transaction = request.Transaction;
         var form = request.Form;
-        var account = await SandboxAccounts.LoadAsync(transaction.Session, request.Route("id"), request.Http.RequestAborted);
+        var account = await SandboxAccounts.LoadRoutedAsync(request);
         var before = AccountObject.Render(account);
         if (form.String("email") is { } email)
         {

@@ -6,8 +6,8 @@ namespace Marketplace.StripeSandbox.Payments;
 /// <summary>
 /// <c>POST /v1/disputes/{id}</c> (<c>evidence[...]</c>, <c>metadata</c>, <c>submit</c>, default true): keeps the
 /// evidence (<c>charge.dispute.updated</c>); submitted, the dispute is <c>under_review</c>, and Stripe's test evidence
-/// decides it: <c>uncategorized_text</c> <c>winning_evidence</c> wins it, <c>losing_evidence</c> loses it (closed just
-/// after). <c>POST /v1/disputes/{id}/close</c> accepts the dispute: lost, <c>charge.dispute.closed</c>.
+/// decides it: <c>uncategorized_text</c> <c>winning_evidence</c> wins it, <c>losing_evidence</c> loses it (closed in the
+/// same transaction, its events after the update's). <c>POST /v1/disputes/{id}/close</c> accepts the dispute: lost, <c>charge.dispute.closed</c>.
 /// </summary>
 public static class DisputeEndpoints
 {
@@ -32,20 +32,27 @@ public static class DisputeEndpoints
         }
 
         StripeForm.ApplyMetadata(dispute.Metadata, form.Metadata());
+        bool? won = null;
         if (form.Bool("submit") != false && dispute.Evidence.Count > 0)
         {
             dispute.Status = "under_review";
             dispute.SubmissionCount++;
             var text = dispute.Evidence.GetValueOrDefault("uncategorized_text") ?? "";
-            if (text.Contains("winning_evidence", StringComparison.Ordinal) || text.Contains("losing_evidence", StringComparison.Ordinal))
-            {
-                await request.Transaction.Outbox.PublishAsync(new CloseSandboxDispute(dispute.Id, Won: text.Contains("winning_evidence", StringComparison.Ordinal)));
-            }
+            won = text.Contains("winning_evidence", StringComparison.Ordinal) ? true
+                : text.Contains("losing_evidence", StringComparison.Ordinal) ? false
+                : null;
         }
 
         request.Transaction.Session.Store(dispute);
         var after = dispute.Render();
         await request.Transaction.EmitAsync("charge.dispute.updated", after, null, StripeJson.Changes(before, after));
+        if (won is { } decided)
+        {
+            // Stripe's test evidence decides the review: closed in this same transaction, its events after the update's,
+            // so the decision cannot be lost to a race with another call; the answer is the submitted dispute, as Stripe's is.
+            await SandboxDisputes.CloseAsync(request.Transaction, dispute, decided, request.Http.RequestAborted);
+        }
+
         return after;
     }
 

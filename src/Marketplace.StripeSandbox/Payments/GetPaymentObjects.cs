@@ -14,7 +14,7 @@ public static class GetPaymentObjects
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapStripeGet("/payment_intents/{id}", async request => (await LoadAsync<SandboxPaymentIntent>(request, "payment_intent")).Render()).Emulates([]);
+        api.MapStripeGet("/payment_intents/{id}", async request => (await LoadIntentAsync(request)).Render()).Emulates([]);
         api.MapStripeGet("/charges/{id}", GetChargeAsync);
         api.MapStripeGet("/refunds/{id}", async request => (await request.LoadInAccountAsync<SandboxRefund>("refund")).Render());
         api.MapStripeGet("/disputes/{id}", async request => (await request.LoadInAccountAsync<SandboxDispute>("dispute")).Render());
@@ -40,9 +40,11 @@ public static class GetPaymentObjects
         return ChargeObject.Render(charge, refunds);
     }
 
-    private static async Task<T> LoadAsync<T>(SandboxApiRequest request, string resource) where T : notnull
+    /// <summary>Payment intents are the platform's (the sandbox makes no direct charges): a connected account finds none.</summary>
+    public static async Task<SandboxPaymentIntent> LoadIntentAsync(SandboxApiRequest request)
     {
         var id = request.Route("id");
-        return await request.Transaction.Session.LoadAsync<T>(id, request.Http.RequestAborted) ?? throw StripeApiException.NoSuch(resource, id);
+        return (request.StripeAccount is null ? await request.Transaction.Session.LoadAsync<SandboxPaymentIntent>(id, request.Http.RequestAborted) : null)
+            ?? throw StripeApiException.NoSuch("payment_intent", id);
     }
 }

@@ -59,6 +59,12 @@ public static class PaymentIntentCapture
         intent.AmountCapturable = 0;
         var after = ChargeObject.Render(charge, []);
         await StoreAndEmitAsync(request, intent, charge, "charge.captured", after, StripeJson.Changes(before, after), "payment_intent.succeeded");
+        if (charge.DisputeOnCapture)
+        {
+            charge.DisputeOnCapture = false;
+            await SandboxDisputes.OpenAsync(request.Transaction, charge, "fraudulent", null, request.Http.RequestAborted);
+        }
+
         return intent.Render();
     }
 
@@ -104,11 +110,8 @@ public static class PaymentIntentCapture
 
     private static async Task<(SandboxPaymentIntent Intent, SandboxCharge? Charge)> LoadAsync(SandboxApiRequest request)
     {
-        var id = request.Route("id");
-        var session = request.Transaction.Session;
-        var ct = request.Http.RequestAborted;
-        var intent = await session.LoadAsync<SandboxPaymentIntent>(id, ct) ?? throw StripeApiException.NoSuch("payment_intent", id);
-        var charge = intent.LatestCharge is { } chargeId ? await session.LoadAsync<SandboxCharge>(chargeId, ct) : null;
+        var intent = await GetPaymentObjects.LoadIntentAsync(request);
+        var charge = intent.LatestCharge is { } chargeId ? await request.Transaction.Session.LoadAsync<SandboxCharge>(chargeId, request.Http.RequestAborted) : null;
         return (intent, charge);
     }
 

@@ -30,6 +30,9 @@ public sealed class SandboxCharge : ISandboxListed
     public CardDecline? Failure { get; set; }
     public bool Disputed { get; set; }
 
+    /// <summary>Stripe's disputed test card, only authorized so far: the dispute it promises is opened when the charge is captured.</summary>
+    public bool DisputeOnCapture { get; set; }
+
     /// <summary>How much of the charge has been transferred to connected accounts (transfers with it as source).</summary>
     public long AmountTransferred { get; set; }
 

@@ -6,10 +6,11 @@ namespace Marketplace.StripeSandbox.Payments;
 /// Paying a Checkout Session with a test card, from the hosted page or the control API. A card that succeeds makes a
 /// succeeded payment intent and charge whose funds move (<see cref="ChargeFunds"/>) and completes the session:
 /// <c>charge.succeeded</c>, <c>payment_intent.succeeded</c>, <c>checkout.session.completed</c> (then the destination
-/// charge's <c>transfer.created</c> and <c>application_fee.created</c>). With <c>capture_method=manual</c> the card is
-/// only authorized: the intent <c>requires_capture</c> (<c>payment_intent.amount_capturable_updated</c>), the charge is
-/// not captured and nothing moves until <see cref="PaymentIntentCapture"/>. A declined card leaves the session open
-/// with a failed charge: <c>charge.failed</c>, <c>payment_intent.payment_failed</c>.
+/// charge's <c>transfer.created</c> and <c>application_fee.created</c>). The disputed test card's dispute is opened in
+/// the same transaction, its events after the payment's (<see cref="SandboxDisputes"/>). With <c>capture_method=manual</c>
+/// the card is only authorized: the intent <c>requires_capture</c> (<c>payment_intent.amount_capturable_updated</c>), the
+/// charge is not captured and nothing moves (nor is anything disputed) until <see cref="PaymentIntentCapture"/>. A
+/// declined card leaves the session open with a failed charge: <c>charge.failed</c>, <c>payment_intent.payment_failed</c>.
 /// </summary>
 public static class SandboxCheckout
 {
@@ -90,9 +91,16 @@ public static class SandboxCheckout
         await transaction.EmitAsync("charge.succeeded", ChargeObject.Render(charge, []), null);
         await transaction.EmitAsync(manual ? "payment_intent.amount_capturable_updated" : "payment_intent.succeeded", intent.Render(), null);
         await transaction.EmitAsync("checkout.session.completed", CheckoutSessionObject.Render(checkout), null);
-        if (verdict.Disputed)
+        if (verdict.Disputed && manual)
         {
-            await transaction.Outbox.PublishAsync(new OpenSandboxDispute(charge.Id, "fraudulent"));
+            charge.DisputeOnCapture = true;
+        }
+        else if (verdict.Disputed)
+        {
+            // Stripe's disputed test card: the dispute follows the payment in the payment's own transaction (its events
+            // right after the payment's), so it is never lost to a race with the calls that come right after a payment.
+            // The charge stored above is written as it is at commit: disputed.
+            await SandboxDisputes.OpenAsync(transaction, charge, "fraudulent", null, ct);
         }
 
         return null;

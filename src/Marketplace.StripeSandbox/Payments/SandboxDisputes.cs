@@ -3,12 +3,6 @@ using Marketplace.StripeSandbox.Wire;
 
 namespace Marketplace.StripeSandbox.Payments;
 
-/// <summary>Opens a dispute on a charge (queued after a payment with the disputed test card).</summary>
-public sealed record OpenSandboxDispute(string ChargeId, string Reason, long? Amount = null);
-
-/// <summary>Ends a dispute under review as its evidence decided (queued when the evidence was submitted).</summary>
-public sealed record CloseSandboxDispute(string DisputeId, bool Won);
-
 /// <summary>
 /// Disputes, as Stripe moves their money: opening one marks the charge disputed and takes the disputed amount and
 /// Stripe's dispute fee from the platform's balance, destination charges included (<c>charge.dispute.created</c>,

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using JasperFx;
 using Marketplace.StripeSandbox.Connect;
@@ -44,7 +42,7 @@ public static class SandboxApi
         string? idempotencyId = null;
         try
         {
-            RequireSandboxKey(http.Request, services.GetRequiredService<SandboxSettings>().ApiKey);
+            SandboxApiKey.Require(http.Request, services.GetRequiredService<SandboxSettings>().ApiKey);
             var form = await StripeForm.ReadAsync(http.Request);
             if (pattern is not null)
             {
@@ -73,6 +71,12 @@ public static class SandboxApi
 
             var call = new Call(operation, http, form, account, requestId, key.Length > 0 ? key : null, idempotencyId, fingerprint);
             var answered = await services.GetRequiredService<IMessageBus>().InvokeAsync<Answered>(call, http.RequestAborted, SandboxTransaction.InvokeTimeout);
+            if (answered.Replay is { } replay)
+            {
+                await ReplayAsync(http, replay, fingerprint, key);
+                return;
+            }
+
             await WriteAsync(http, StatusCodes.Status200OK, answered.Body);
         }
         catch (StripeApiException e)
@@ -104,8 +108,8 @@ public static class SandboxApi
         public override string ToString() => $"Stripe API {Http.Request.Method} {Http.Request.Path} ({RequestId})";
     }
 
-    /// <summary>The JSON answer of a call that changed state.</summary>
-    public sealed record Answered(string Body);
+    /// <summary>The JSON answer of a call that changed state, or the stored answer of the same key to replay.</summary>
+    public sealed record Answered(string Body, IdempotentResponse? Replay = null);
 
     /// <summary>
     /// Runs the operation in Wolverine's transaction: the change, its events' deliveries and the stored idempotent answer
@@ -113,8 +117,29 @@ public static class SandboxApi
     /// </summary>
     public static async Task<Answered> HandleAsync(Call call, IDocumentSession session, IMessageContext messages, TimeProvider clock)
     {
+        // A concurrent call with the same key may have committed first (this one waited for it, or is a retry after losing
+        // the race to it): then its answer is this one's too, even when this one now finds the object changed by it.
+        if (await StoredAnswerAsync(call, session) is { } stored)
+        {
+            return stored;
+        }
+
         var transaction = await SandboxTransaction.BeginAsync(session, messages, clock, call.Http.RequestAborted, call.RequestId, call.IdempotencyKey);
-        var result = await call.Operation(new SandboxApiRequest(call.Http, call.Form, call.Account, transaction));
+        JsonObject result;
+        try
+        {
+            result = await call.Operation(new SandboxApiRequest(call.Http, call.Form, call.Account, transaction));
+        }
+        catch (StripeApiException)
+        {
+            if (await StoredAnswerAsync(call, session) is { } replay)
+            {
+                return replay;
+            }
+
+            throw;
+        }
+
         await SandboxExpansion.ApplyAsync(result, call.Form.Strings("expand"), session, call.Http.RequestAborted);
         var body = result.ToJsonString();
         if (call.IdempotencyId is not null)
@@ -128,36 +153,10 @@ public static class SandboxApi
         return new Answered(body);
     }
 
-    private static void RequireSandboxKey(HttpRequest request, string sandboxKey)
-    {
-        var authorization = request.Headers.Authorization.ToString();
-        var key = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim()
-            : authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? BasicUser(authorization[6..].Trim())
+    private static async Task<Answered?> StoredAnswerAsync(Call call, IDocumentSession session) =>
+        call.IdempotencyId is not null && await session.LoadAsync<IdempotentResponse>(call.IdempotencyId, call.Http.RequestAborted) is { } stored
+            ? new Answered(stored.Body, stored)
             : null;
-        if (string.IsNullOrEmpty(key))
-        {
-            throw new StripeApiException(StatusCodes.Status401Unauthorized,
-                "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
-        }
-
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(sandboxKey)))
-        {
-            var shown = key.Length > 12 ? $"{key[..8]}{new string('*', key.Length - 12)}{key[^4..]}" : "***";
-            throw new StripeApiException(StatusCodes.Status401Unauthorized, $"Invalid API Key provided: {shown}");
-        }
-    }
-
-    private static string? BasicUser(string encoded)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(encoded)).Split(':')[0];
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 
     private static async Task ReplayAsync(HttpContext http, IdempotentResponse stored, string fingerprint, string key)
     {

@@ -27,6 +27,30 @@ public sealed class DisputeApiTests(AppFixture fixture) : MoneyTest(fixture)
     }
 
     [Fact]
+    public async Task The_disputed_test_cards_dispute_is_there_once_the_payment_is_and_transfers_racing_it_cannot_lose_it()
+    {
+        var shopA = await OnboardedAccountAsync("Shop A");
+        var shopB = await OnboardedAccountAsync("Shop B");
+
+        var intent = await PayAsync(await CheckoutAsync([6000, 4000]), card: "4000000000000259");
+        // As the multi-shop cart pays its sellers right after a payment: these used to make the promised dispute lose
+        // its race on the charge and the platform's balance at once, and be dead-lettered.
+        var transfers = await Task.WhenAll(new[] { (shopA.Id, 5400L), (shopB.Id, 3600L) }.Select(seller => new TransferService(Stripe).CreateAsync(
+            new TransferCreateOptions { Amount = seller.Item2, Currency = "usd", Destination = seller.Item1, SourceTransaction = intent.LatestChargeId })));
+
+        var charge = await ChargeAsync(intent.LatestChargeId);
+        charge.Disputed.ShouldBeTrue();
+        var types = (await EventsAsync(null)).Select(e => e.Type).ToList();
+        types.IndexOf("charge.dispute.created").ShouldBeGreaterThan(types.IndexOf("checkout.session.completed"));
+        types.Count(type => type == "charge.dispute.created").ShouldBe(1);
+        var dispute = (await new DisputeService(Stripe).ListAsync(new DisputeListOptions { Charge = charge.Id })).Data.ShouldHaveSingleItem();
+        dispute.Amount.ShouldBe(10000);
+        dispute.Reason.ShouldBe("fraudulent");
+        transfers.ShouldAllBe(transfer => transfer.SourceTransactionId == charge.Id);
+        (await FundsAsync()).ShouldBe(new Funds(-11500, 10000 - CardFeeOn10000 - 9000));
+    }
+
+    [Fact]
     public async Task Winning_evidence_wins_the_dispute_and_reinstates_the_amount_but_not_the_fee()
     {
         var intent = await PayAsync(await CheckoutAsync([10000]));

@@ -43,12 +43,41 @@ public sealed class SandboxOffTests(StripeKeyFixture fixture) : IClassFixture<St
 [Collection(StagingCollection.Name)]
 public sealed class SandboxOutsideDevelopmentTests(StagingFixture fixture)
 {
-    [Fact]
-    public async Task Outside_development_without_a_key_the_sandbox_routes_do_not_exist()
+    [Theory]
+    [InlineData("GET", "/stripe-sandbox/control/faults")]
+    [InlineData("POST", "/stripe-sandbox/control/faults")]
+    [InlineData("DELETE", "/stripe-sandbox/control/faults")]
+    [InlineData("GET", "/stripe-sandbox/control/clock")]
+    [InlineData("POST", "/stripe-sandbox/control/clock/advance")]
+    [InlineData("GET", "/stripe-sandbox/control/api-versions")]
+    [InlineData("POST", "/stripe-sandbox/control/api-versions")]
+    [InlineData("POST", "/stripe-sandbox/control/charges/ch_1/dispute")]
+    [InlineData("POST", "/stripe-sandbox/control/disputes/dp_1/close")]
+    [InlineData("POST", "/stripe-sandbox/control/checkout/sessions/cs_test_1/pay")]
+    [InlineData("POST", "/stripe-sandbox/control/accounts/acct_1/onboarding")]
+    [InlineData("POST", "/stripe-sandbox/control/accounts/acct_1/balance")]
+    [InlineData("POST", "/stripe-sandbox/control/accounts/acct_1/payouts")]
+    [InlineData("POST", "/stripe-sandbox/control/accounts/acct_1/deauthorize")]
+    [InlineData("GET", "/stripe-sandbox/control/accounts/acct_1/events")]
+    [InlineData("GET", "/stripe-sandbox/control/events")]
+    [InlineData("GET", "/stripe-sandbox/v1/balance")]
+    public async Task Outside_development_without_a_key_no_sandbox_route_exists(string method, string path)
     {
         await fixture.Host.Scenario(s =>
         {
-            s.Get.Url("/stripe-sandbox/control/faults");
+            if (method == "GET")
+            {
+                s.Get.Url(path);
+            }
+            else if (method == "DELETE")
+            {
+                s.Delete.Url(path);
+            }
+            else
+            {
+                s.Post.Json(new { days = 2, reason = "fraudulent", outcome = "won", amount = 100 }).ToUrl(path);
+            }
+
             s.StatusCodeShouldBe(404);
         });
     }

@@ -33,13 +33,13 @@ public sealed class ProductFileUploads(UploadStaging staging, UploadSlots slots,
         if (slot is null)
         {
             RateLimiting.SetRetryAfter(request.HttpContext, RetryWhenBusy);
-            return (null, Refusal(busy!));
+            return (null, busy!.ToProblem());
         }
 
         var staged = await staging.StageAsync(request, ct);
         if (staged is StagingResult.Refused refused)
         {
-            return (null, Refusal(refused));
+            return (null, refused.ToProblem());
         }
 
         await using var upload = ((StagingResult.Staged)staged).Upload;
@@ -78,9 +78,4 @@ public sealed class ProductFileUploads(UploadStaging staging, UploadSlots slots,
 
         return recorded ? (file, null) : (null, ProductProblems.FileNotFound());
     }
-
-    private static IResult Refusal(StagingResult.Refused refused) => refused.Status == StatusCodes.Status400BadRequest
-        ? ValidationProblems.Field(refused.Field, refused.Message)
-        : TypedResults.Problem(statusCode: refused.Status, type: ProblemTypes.ForStatus(refused.Status), title: refused.Message,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [refused.Field] = [refused.Message] } });
 }

@@ -54,8 +54,10 @@ public static class CritterStackSetup
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableInboxOnAllListeners();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
-            // A handler that lost an optimistic-concurrency race runs again on fresh data.
-            options.OnException<ConcurrencyException>()
+            // A handler that lost an optimistic-concurrency race runs again on fresh data. Marten reports several stale
+            // documents at once as an AggregateException, which OnException<ConcurrencyException>() would not match
+            // (Wolverine matches the exception's own type): such a message was dead-lettered on its first try.
+            options.OnException(exception => exception.IsConcurrencyConflict(), "an optimistic-concurrency race lost")
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
             // A database that was briefly out of reach (pool exhausted under a burst, a restart, a failover) is tried
             // again for about an hour before a message is dead-lettered: a confirmation mail must not be lost to it.
