@@ -55,11 +55,13 @@ public sealed class AccountsModule : IFeatureModule
             options.CodeGeneration.AlwaysUseServiceLocationFor<AccountMailer>();
         });
         services.AddHostedService<ConfiguredAdmin>();
+        services.AddHostedService<HandleBackfill>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<UserAccount>()
                 .UniqueIndex(UniqueIndexType.Computed, "ux_user_account_email", x => x.NormalizedEmail!)
                 .Index(x => x.NormalizedUserName!)
+                .UniqueIndex(UniqueIndexType.Computed, MemberHandles.UniqueIndexName, x => x.NormalizedHandle!)
                 .UseOptimisticConcurrency(true);
             options.Schema.For<RefreshToken>()
                 .Identity(x => x.Id)
@@ -92,9 +94,12 @@ public sealed class AccountsModule : IFeatureModule
         var account = app.MapApi("/account", "Accounts").RequireAuthorization(Policies.Member).WithMetadata(new ExpensiveWorkAttribute());
         ChangePassword.Map(account);
         ChangeDisplayName.Map(account);
+        ChangeHandle.Map(account);
         SignOutEverywhere.Map(account);
         DeleteAccount.Map(account);
         TwoFactor.Map(account);
+
+        SearchMembers.Map(app.MapApi("/members", "Accounts").RequireAuthorization(Policies.Member));
 
         var admin = app.MapApi("/admin/users", "Admin").RequireAuthorization(Policies.Admin);
         ListUsers.Map(admin);
