@@ -79,7 +79,8 @@ public sealed class AccountsModule : IFeatureModule
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        var auth = app.MapApi("/auth", "Accounts").RequireRateLimiting(RateLimiting.Auth).WithMetadata(new ExpensiveWorkAttribute());
+        // Valid requests count against the auth window; an empty or malformed one is told so without being counted.
+        var auth = app.MapApi("/auth", "Accounts").WithMetadata(new CountedOnceValidAttribute(RateLimiting.Auth), new ExpensiveWorkAttribute());
         Register.Map(auth);
         Login.Map(auth);
         Refresh.Map(auth);

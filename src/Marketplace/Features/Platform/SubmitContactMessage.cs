@@ -31,7 +31,7 @@ public static class SubmitContactMessage
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/contact", PostAsync)
             .Validate<Request>()
-            .RequireRateLimiting(RateLimiting.Contact)
+            .WithMetadata(new CountedOnceValidAttribute(RateLimiting.Contact))
             .WithName("SubmitContactMessage")
             .WithSummary("Sends a message to the marketplace team. 202: stored and queued for the team.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
