@@ -1,6 +1,6 @@
 using Marketplace.Infrastructure.Validation;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Marketplace.Pages.Shared;
 
@@ -13,10 +13,14 @@ public sealed record ErrorSummary(IReadOnlyList<string> Messages, IReadOnlyList<
 {
     public sealed record Field(string InputId, string Name);
 
+    /// <summary>Set (true) in a page's ViewData when the page explains its errors in a notice of its own instead.</summary>
+    public const string OwnNoticeKey = "errorSummary.ownNotice";
+
     /// <summary>The summary of a posted form's errors, or null when there are none (or nothing was posted).</summary>
-    public static ErrorSummary? Of(HttpRequest request, ModelStateDictionary modelState)
+    public static ErrorSummary? Of(HttpRequest request, ViewDataDictionary viewData)
     {
-        if (HttpMethods.IsGet(request.Method) || modelState.IsValid)
+        var modelState = viewData.ModelState;
+        if (HttpMethods.IsGet(request.Method) || modelState.IsValid || viewData[OwnNoticeKey] is true)
         {
             return null;
         }
