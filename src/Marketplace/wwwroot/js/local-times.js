@@ -1,5 +1,5 @@
-// Times as people read them: every <time datetime> with a full timestamp shows how long ago it was ("5 minutes
-// ago", "yesterday") and, on hover or focus, the exact time in the reader's own time zone. The server writes the
+// Times as people read them: every <time data-relative datetime> with a full timestamp shows how long ago it was
+// ("5 minutes ago", "yesterday") and, on hover, the exact time in the reader's own time zone. The server writes the
 // exact time in UTC, which stays without this script. Times added later (live posts) are picked up as they come.
 (() => {
   "use strict";
@@ -33,11 +33,11 @@
   };
 
   const showAll = (root) => {
-    if (root instanceof Element && root.matches("time[datetime]")) {
+    if (root instanceof Element && root.matches("time[data-relative]")) {
       show(root);
     }
     if (root.querySelectorAll) {
-      root.querySelectorAll("time[datetime]").forEach(show);
+      root.querySelectorAll("time[data-relative]").forEach(show);
     }
   };
 
@@ -45,7 +45,7 @@
   new MutationObserver((changes) => {
     for (const change of changes) {
       if (change.type === "attributes") {
-        show(change.target);
+        showAll(change.target);
       }
       change.addedNodes.forEach(showAll);
     }
