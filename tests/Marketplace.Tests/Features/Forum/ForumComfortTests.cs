@@ -17,7 +17,7 @@ public sealed class ForumComfortTests(AppFixture fixture) : ForumTest(fixture)
 
         var html = System.Net.WebUtility.HtmlDecode(await (await SendAsync(s => s.Get.Url("/forum"))).ReadAsTextAsync());
 
-        html.ShouldContain("2 threads · 3 posts · last post <time datetime=\"");
+        html.ShouldContain("2 threads · 3 posts · last post <time data-relative datetime=\"");
         html.ShouldContain("No threads yet");
     }
 
