@@ -37,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["RateLimits__login-account__PermitLimit"] = "1000", // many tests sign in as the one admin: the per-account throttle is tested in Marketplace.Tests
             ["RateLimits__posting-new__PermitLimit"] = "1000", // test members are minutes old: the newcomer limit is tested in Marketplace.Tests
             ["Stripe__Webhooks__RetryDelays__0"] = "00:00:00.200", // a failing event reaches the dead letters in seconds
+            ["Forum__Notifications__DigestDelay"] = "00:00:02", // a notification's digest mail arrives while the test waits
         });
         // Expectations wait for the page up to 15 s instead of Playwright's 5: only a page that never gets there fails,
         // not one on a machine busy with other work.

@@ -10,7 +10,7 @@ namespace Marketplace.Pages;
 
 [LimitedForm(RateLimiting.Contact)]
 public sealed class ContactModel(
-    IValidator<SubmitContactMessage.Request> validator, IMessageBus bus) : PageModel
+    IValidator<SubmitContactMessage.Request> validator, IMessageBus bus) : PageModel, ICheckedForm
 {
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -21,7 +21,7 @@ public sealed class ContactModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new SubmitContactMessage.Request(Input.Name ?? "", Input.Email ?? "", Input.Subject ?? "", Input.Message ?? "");
+        var request = Posted();
         var result = await validator.ValidateAsync(request, ct);
         foreach (var failure in result.Errors)
         {
@@ -36,6 +36,10 @@ public sealed class ContactModel(
         await SubmitContactMessage.ExecuteAsync(request, bus, ct);
         return RedirectToPage(new { sent = true });
     }
+
+    public async Task<bool> IsContentValidAsync(CancellationToken ct) => (await validator.ValidateAsync(Posted(), ct)).IsValid;
+
+    private SubmitContactMessage.Request Posted() => new(Input.Name ?? "", Input.Email ?? "", Input.Subject ?? "", Input.Message ?? "");
 
     public sealed class ContactInput
     {

@@ -41,6 +41,7 @@ public static class AccountResults
     public static Dictionary<string, string[]> FieldErrors(IdentityResult result, string passwordField = "password") =>
         result.Errors
             .GroupBy(error => error.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
-                : error.Code.Contains("Email", StringComparison.Ordinal) ? "email" : "")
+                : error.Code.Contains("Email", StringComparison.Ordinal) ? "email"
+                : error.Code.Contains("Handle", StringComparison.Ordinal) ? "handle" : "")
             .ToDictionary(group => group.Key, group => group.Select(error => error.Description).ToArray());
 }

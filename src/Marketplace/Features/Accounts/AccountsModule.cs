@@ -55,11 +55,13 @@ public sealed class AccountsModule : IFeatureModule
             options.CodeGeneration.AlwaysUseServiceLocationFor<AccountMailer>();
         });
         services.AddHostedService<ConfiguredAdmin>();
+        services.AddHostedService<HandleBackfill>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<UserAccount>()
                 .UniqueIndex(UniqueIndexType.Computed, "ux_user_account_email", x => x.NormalizedEmail!)
                 .Index(x => x.NormalizedUserName!)
+                .UniqueIndex(UniqueIndexType.Computed, MemberHandles.UniqueIndexName, x => x.NormalizedHandle!)
                 .UseOptimisticConcurrency(true);
             options.Schema.For<RefreshToken>()
                 .Identity(x => x.Id)
@@ -77,7 +79,9 @@ public sealed class AccountsModule : IFeatureModule
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        var auth = app.MapApi("/auth", "Accounts").RequireRateLimiting(RateLimiting.Auth).WithMetadata(new ExpensiveWorkAttribute(), new AllowedWhileSuspendedAttribute());
+        // Valid requests count against the auth window; an empty or malformed one is told so without being counted.
+        var auth = app.MapApi("/auth", "Accounts")
+            .WithMetadata(new CountedOnceValidAttribute(RateLimiting.Auth), new ExpensiveWorkAttribute(), new AllowedWhileSuspendedAttribute());
         Register.Map(auth);
         Login.Map(auth);
         Refresh.Map(auth);
@@ -92,9 +96,12 @@ public sealed class AccountsModule : IFeatureModule
         var account = app.MapApi("/account", "Accounts").RequireAuthorization(Policies.Member).WithMetadata(new ExpensiveWorkAttribute(), new AllowedWhileSuspendedAttribute());
         ChangePassword.Map(account);
         ChangeDisplayName.Map(account);
+        ChangeHandle.Map(account);
         SignOutEverywhere.Map(account);
         DeleteAccount.Map(account);
         TwoFactor.Map(account);
+
+        SearchMembers.Map(app.MapApi("/members", "Accounts").RequireAuthorization(Policies.Member));
 
         var admin = app.MapApi("/admin/users", "Admin").RequireAuthorization(Policies.Admin);
         ListUsers.Map(admin);

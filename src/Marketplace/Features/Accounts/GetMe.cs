@@ -4,7 +4,8 @@ namespace Marketplace.Features.Accounts;
 
 public static class GetMe
 {
-    public sealed record Response(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool EmailConfirmed, bool TwoFactorEnabled);
+    public sealed record Response(
+        Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool EmailConfirmed, bool TwoFactorEnabled, string? Handle);
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/me", HandleAsync).WithName("GetMe").WithSummary("The signed-in account.");
@@ -14,6 +15,6 @@ public static class GetMe
         var user = await users.GetUserAsync(http.User);
         return user is null
             ? TypedResults.Unauthorized()
-            : TypedResults.Ok(new Response(user.Id, user.Email!, user.DisplayName, user.Roles, user.EmailConfirmed, user.TwoFactorEnabled));
+            : TypedResults.Ok(new Response(user.Id, user.Email!, user.DisplayName, user.Roles, user.EmailConfirmed, user.TwoFactorEnabled, user.Handle));
     }
 }

@@ -53,10 +53,11 @@ public static class Register
     /// <paramref name="users"/> is built by Wolverine over its own session, so the account and its message commit together
     /// (<see cref="IdentityWrites"/>). A taken email goes the very same way (the password checked and hashed, the
     /// uniqueness queries, one commit) until the insert is refused, and then mails the owner instead: neither the answer
-    /// nor its time tells whether the email has an account. A concurrent sign-up that lost the race ends the same.
+    /// nor its time tells whether the email has an account. A concurrent sign-up that lost the race ends the same. The
+    /// handle is chosen first (<see cref="MemberHandles.AssignAsync"/>), whether or not the email is taken.
     /// </summary>
     public static async Task<IdentityResult> HandleAsync(
-        Command command, UserManager<UserAccount> users, IDocumentSession session, IMessageContext messages, TimeProvider clock)
+        Command command, UserManager<UserAccount> users, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken ct)
     {
         var user = new UserAccount
         {
@@ -67,6 +68,8 @@ public static class Register
             CreatedAt = clock.GetUtcNow(),
             Roles = [Roles.Buyer],
         };
+        // Before Identity looks for the email, so that a taken one costs the same queries (and time) as a new one.
+        await MemberHandles.AssignAsync(session, user, ct);
         var created = await messages.CommitWithAsync(session, () => users.CreateAsync(user, command.Password), new AccountRegistered(user.Id, command.BaseUrl));
         if (created.Errors.Any(error => error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {

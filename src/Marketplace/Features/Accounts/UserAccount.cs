@@ -13,6 +13,12 @@ public sealed class UserAccount
     public string? UserName { get; set; }
     public string? NormalizedUserName { get; set; }
     public string DisplayName { get; set; } = "";
+
+    /// <summary>What others type to mention the member (<see cref="MemberHandles"/>); set when the account is created.</summary>
+    public string? Handle { get; set; }
+
+    /// <summary>The handle in lower case: unique, so that no two members differ by case alone.</summary>
+    public string? NormalizedHandle { get; set; }
     public string? PasswordHash { get; set; }
     public string? SecurityStamp { get; set; }
     public string? ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString();

@@ -8,8 +8,14 @@ namespace Marketplace.Features.Accounts;
 public sealed partial class UserStore(IDocumentSession session, SecurityStampCache stamps, IdentityErrorDescriber errors) :
     IUserEmailStore<UserAccount>, IUserPasswordStore<UserAccount>, IUserSecurityStampStore<UserAccount>
 {
+    /// <summary>Stores a new account, with the handle its display name suggests unless it was given one.</summary>
     public async Task<IdentityResult> CreateAsync(UserAccount user, CancellationToken cancellationToken)
     {
+        if (user.Handle is null)
+        {
+            await MemberHandles.AssignAsync(session, user, cancellationToken);
+        }
+
         session.Insert(user);
         return await SaveAsync(user, cancellationToken);
     }
@@ -38,7 +44,7 @@ public sealed partial class UserStore(IDocumentSession session, SecurityStampCac
         catch (Exception e) when (e.IsUniqueViolation())
         {
             session.EjectAllPendingChanges();
-            return IdentityResult.Failed(errors.DuplicateEmail(user.Email ?? ""));
+            return IdentityResult.Failed(IsHandleIndex(e) ? MemberHandles.Taken() : errors.DuplicateEmail(user.Email ?? ""));
         }
         catch (Exception e) when (e.IsConcurrencyConflict())
         {
@@ -46,6 +52,9 @@ public sealed partial class UserStore(IDocumentSession session, SecurityStampCac
             return IdentityResult.Failed(errors.ConcurrencyFailure());
         }
     }
+
+    private static bool IsHandleIndex(Exception e) =>
+        (e as Npgsql.PostgresException ?? e.InnerException as Npgsql.PostgresException)?.ConstraintName?.Contains(MemberHandles.UniqueIndexName, StringComparison.Ordinal) == true;
 
     public Task<UserAccount?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
         Guid.TryParse(userId, out var id)

@@ -80,7 +80,7 @@ public static class Posts
         var now = clock.GetUtcNow();
         post.Revisions.Add(new PostRevision(post.Body, now));
         post.Body = body;
-        post.Html = markdown.Render(body);
+        post.Html = markdown.Render(body, await MentionedMembers.LinksAsync(session, markdown, body, ct));
         post.EditedAt = now;
         session.Update(post);
         return (new Edited(post, null), [new PostChanged(post.Id, post.ThreadId), new NotifyAboutPost(post.Id, ContentOnly: true)]);

@@ -58,7 +58,7 @@ public static class ThreadWriter
             Id = Guid.CreateVersion7(), CategoryId = categoryId, Title = title.Trim(), AuthorId = actor.Id,
             AuthorName = actor.DisplayName, Subject = subject, CreatedAt = now,
         };
-        var post = Append(thread, category!, actor, body, markdown, now);
+        var post = Append(thread, category!, actor, body, markdown, now, await MentionedMembers.LinksAsync(session, markdown, body, ct));
         session.Insert(thread);
         session.Insert(post);
         PostingDefaults.ThreadStarted(session, post, now);
@@ -88,7 +88,7 @@ public static class ThreadWriter
         }
 
         var now = clock.GetUtcNow();
-        var post = Append(thread!, category!, actor, body, markdown, now);
+        var post = Append(thread!, category!, actor, body, markdown, now, await MentionedMembers.LinksAsync(session, markdown, body, ct));
         session.Update(thread!);
         session.Insert(post);
         await PostingDefaults.RepliedAsync(session, thread!, post, now, ct);
@@ -102,7 +102,10 @@ public static class ThreadWriter
     private static OutgoingMessages Published(ForumPost post) =>
         [new PostPublished(post.Id, post.ThreadId, post.Seq), new NotifyAboutPost(post.Id)];
 
-    public static ForumPost Append(ForumThread thread, ForumCategory category, ForumActor actor, string body, ForumMarkdown markdown, DateTimeOffset now)
+    /// <summary>The next post of the thread; its mentions link where <paramref name="mentionLinks"/> says (<see cref="MentionedMembers.LinksAsync"/>).</summary>
+    public static ForumPost Append(
+        ForumThread thread, ForumCategory category, ForumActor actor, string body, ForumMarkdown markdown, DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? mentionLinks = null)
     {
         thread.LastSeq++;
         thread.PostCount++;
@@ -110,7 +113,7 @@ public static class ThreadWriter
         return new ForumPost
         {
             Id = Guid.CreateVersion7(), ThreadId = thread.Id, Seq = thread.LastSeq, AuthorId = actor.Id,
-            AuthorName = actor.DisplayName, Body = body, Html = markdown.Render(body), CreatedAt = now,
+            AuthorName = actor.DisplayName, Body = body, Html = markdown.Render(body, mentionLinks), CreatedAt = now,
             AuthorBadges = category.SellerId == actor.Id ? [ForumBadges.Seller] : [],
         };
     }

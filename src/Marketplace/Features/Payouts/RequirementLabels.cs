@@ -27,5 +27,13 @@ public static class RequirementLabels
         ["individual.last_name"] = "Your name",
     };
 
-    public static string Of(string code) => Known.TryGetValue(code, out var label) ? label : code;
+    /// <summary>What Stripe asks for when it names a requirement this list does not know.</summary>
+    public const string Other = "Other details Stripe asks for on its form";
+
+    /// <summary>The requirement in words a seller knows; never Stripe's raw key.</summary>
+    public static string Of(string code) => Known.TryGetValue(code, out var label) ? label
+        : code.StartsWith("company.", StringComparison.Ordinal) ? "Details about your company"
+        : code.StartsWith("representative.", StringComparison.Ordinal) || code.StartsWith("person_", StringComparison.Ordinal) ? "Details about the person who runs the business"
+        : code.StartsWith("bank_account", StringComparison.Ordinal) ? "A bank account for payouts"
+        : Other;
 }

@@ -31,8 +31,7 @@ public static class SubmitContactMessage
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/contact", PostAsync)
             .Validate<Request>()
-            .RequireRateLimiting(RateLimiting.Contact)
-            .WithMetadata(new AllowedWhileSuspendedAttribute()) // how a suspended member appeals
+            .WithMetadata(new CountedOnceValidAttribute(RateLimiting.Contact), new AllowedWhileSuspendedAttribute()) // how a suspended member appeals
             .WithName("SubmitContactMessage")
             .WithSummary("Sends a message to the marketplace team. 202: stored and queued for the team.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

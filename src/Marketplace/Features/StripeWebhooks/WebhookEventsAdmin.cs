@@ -22,6 +22,8 @@ public static class WebhookEventsAdmin
     {
         admin.MapGet("/webhooks", ListAsync).WithName("ListStripeWebhookEvents")
             .WithSummary("Received Stripe events, newest first; filter by `status` (received, retrying, processed, ignored, failed) and `type`.");
+        admin.MapGet("/webhooks/{eventId}", GetAsync).WithName("GetStripeWebhookEvent")
+            .WithSummary("One received Stripe event and its outcome (the admin page follows a replay with it).");
         admin.MapPost("/webhooks/{eventId}/replay", ReplayAsync).WithName("ReplayStripeWebhookEvent")
             .WithSummary("Runs the event's handler again (202). Handlers are idempotent, so replaying a processed event changes nothing.");
     }
@@ -60,6 +62,11 @@ public static class WebhookEventsAdmin
         var paged = await query.OrderByDescending(r => r.ReceivedAt).ToPagedListAsync(number, size, ct);
         return new Page([.. paged.Select(EventSummary.Of)], paged.TotalItemCount, number, size);
     }
+
+    public static async Task<IResult> GetAsync(string eventId, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<StripeEventRecord>(eventId, ct) is { } record
+            ? TypedResults.Ok(EventSummary.Of(record))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such event.");
 
     public static async Task<IResult> ReplayAsync(string eventId, IDocumentSession session, StripeEventQueue queue, CancellationToken ct)
     {

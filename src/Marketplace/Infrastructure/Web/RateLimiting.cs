@@ -17,9 +17,13 @@ public static class RateLimiting
     /// <summary>Sign-in, sign-up and password reset attempts (the pages' forms count; showing the pages does not).</summary>
     public const string Auth = "auth";
 
+    /// <summary>Member look-ups by handle (the mention autocomplete), per client address.</summary>
+    public const string MemberSearch = "member-search";
+
     private static readonly Dictionary<string, FixedWindowRateLimiterOptions> Defaults = new()
     {
         [Api] = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) },
+        [MemberSearch] = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) },
         [Contact] = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) },
         [Auth] = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) },
     };
@@ -32,6 +36,8 @@ public static class RateLimiting
         {
             var api = limits[Api];
             options.AddPolicy(Api, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => api));
+            var memberSearch = limits[MemberSearch];
+            options.AddPolicy(MemberSearch, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => memberSearch));
             foreach (var name in limits.Keys.Where(FormBudgets.Covers))
             {
                 options.AddPolicy(name, context => IsRead(context.Request)

@@ -4,7 +4,8 @@ namespace Marketplace.Infrastructure.Web;
 
 /// <summary>
 /// Validates the endpoint's <typeparamref name="TRequest"/> argument with its FluentValidation validator and answers
-/// 400 with every failing field at once, before the handler (and so any change) runs.
+/// 400 with every failing field at once, before the handler (and so any change) runs. A valid request then counts
+/// against the endpoint's <see cref="CountedOnceValidAttribute"/> policy, if it has one.
 /// </summary>
 public sealed class ValidationFilter<TRequest> : IEndpointFilter
 {
@@ -23,7 +24,7 @@ public sealed class ValidationFilter<TRequest> : IEndpointFilter
         var result = await validator.ValidateAsync(request, context.HttpContext.RequestAborted);
         if (result.IsValid)
         {
-            return await next(context);
+            return CountedOnceValidAttribute.Refusal(context.HttpContext) ?? await next(context);
         }
 
         var errors = result.Errors

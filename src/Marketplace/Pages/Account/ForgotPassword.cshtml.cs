@@ -10,7 +10,7 @@ namespace Marketplace.Pages.Account;
 
 /// <summary>Always answers the same, whether or not the address has an account.</summary>
 [LimitedForm(RateLimiting.Auth)]
-public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> validator, IMessageBus bus) : PageModel
+public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> validator, IMessageBus bus) : PageModel, ICheckedForm
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -21,7 +21,7 @@ public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> valid
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new ForgotPassword.Request(Input.Email ?? "");
+        var request = Posted();
         if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
         {
             return Page();
@@ -30,6 +30,10 @@ public sealed class ForgotPasswordModel(IValidator<ForgotPassword.Request> valid
         await ForgotPassword.ExecuteAsync(request, bus, PublicUrl.Of(HttpContext), ct);
         return RedirectToPage(new { sent = true });
     }
+
+    public async Task<bool> IsContentValidAsync(CancellationToken ct) => (await validator.ValidateAsync(Posted(), ct)).IsValid;
+
+    private ForgotPassword.Request Posted() => new(Input.Email ?? "");
 
     public sealed class ForgotInput
     {

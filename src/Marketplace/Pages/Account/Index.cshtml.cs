@@ -27,6 +27,9 @@ public sealed partial class IndexModel(UserManager<UserAccount> users, SignInMan
     [BindProperty]
     public PasswordInput Password { get; set; } = new();
 
+    [BindProperty]
+    public MentionInput Mentions { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
 
     public async Task<IActionResult> OnPostProfileAsync(
@@ -51,6 +54,31 @@ public sealed partial class IndexModel(UserManager<UserAccount> users, SignInMan
         }
 
         TempData.Flash($"Saved. People now see you as {Account.DisplayName}.");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostHandleAsync(
+        [FromServices] IValidator<ChangeHandle.Request> validator, [FromServices] IMessageBus bus, CancellationToken ct)
+    {
+        var request = new ChangeHandle.Request(Mentions.Handle ?? "");
+        if (!await LoadAsync())
+        {
+            return Challenge();
+        }
+
+        if (!await ModelState.ValidateAsync(validator, request, nameof(Mentions), ct))
+        {
+            return Page();
+        }
+
+        var result = await ChangeHandle.ExecuteAsync(request, Account, bus, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(nameof(Mentions), result);
+            return Page();
+        }
+
+        TempData.Flash($"Saved. Others now mention you as @{Account.Handle}.");
         return RedirectToPage();
     }
 
@@ -103,12 +131,18 @@ public sealed partial class IndexModel(UserManager<UserAccount> users, SignInMan
 
         Account = account;
         Profile.DisplayName = account.DisplayName;
+        Mentions.Handle = account.Handle;
         return true;
     }
 
     public sealed class ProfileInput
     {
         public string? DisplayName { get; set; }
+    }
+
+    public sealed class MentionInput
+    {
+        public string? Handle { get; set; }
     }
 
     public sealed class PasswordInput

@@ -15,7 +15,7 @@ namespace Marketplace.Pages.Account;
 [LimitedForm(RateLimiting.Auth)]
 [ExpensiveWork]
 public sealed class LoginModel(
-    IValidator<Login.Request> validator, LoginThrottle throttle, SignInCheck check, SignInManager<UserAccount> signIn) : PageModel
+    IValidator<Login.Request> validator, LoginThrottle throttle, SignInCheck check, SignInManager<UserAccount> signIn) : PageModel, ICheckedForm
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -30,7 +30,7 @@ public sealed class LoginModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new Login.Request(Input.Email ?? "", Input.Password ?? "");
+        var request = Posted();
         if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
         {
             return Page();
@@ -71,6 +71,10 @@ public sealed class LoginModel(
 
     /// <summary>Only a path on this site, so a crafted link cannot send people elsewhere after signing in.</summary>
     public static string LocalReturnUrl(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    public async Task<bool> IsContentValidAsync(CancellationToken ct) => (await validator.ValidateAsync(Posted(), ct)).IsValid;
+
+    private Login.Request Posted() => new(Input.Email ?? "", Input.Password ?? "");
 
     public sealed class LoginInput
     {

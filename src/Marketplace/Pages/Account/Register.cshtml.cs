@@ -11,7 +11,7 @@ namespace Marketplace.Pages.Account;
 [LimitedForm(RateLimiting.Auth)]
 [ExpensiveWork]
 public sealed class RegisterModel(
-    IValidator<Register.Request> validator, IMessageBus bus) : PageModel
+    IValidator<Register.Request> validator, IMessageBus bus) : PageModel, ICheckedForm
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -23,7 +23,7 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new Register.Request(Input.Email ?? "", Input.Password ?? "", Input.DisplayName ?? "");
+        var request = Posted();
         if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
         {
             return Page();
@@ -38,6 +38,10 @@ public sealed class RegisterModel(
 
         return RedirectToPage(new { sentTo = request.Email.Trim() });
     }
+
+    public async Task<bool> IsContentValidAsync(CancellationToken ct) => (await validator.ValidateAsync(Posted(), ct)).IsValid;
+
+    private Register.Request Posted() => new(Input.Email ?? "", Input.Password ?? "", Input.DisplayName ?? "");
 
     public sealed class RegisterInput
     {

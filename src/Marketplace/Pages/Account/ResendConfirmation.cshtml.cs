@@ -10,7 +10,7 @@ namespace Marketplace.Pages.Account;
 
 [LimitedForm(RateLimiting.Auth)]
 public sealed class ResendConfirmationModel(IValidator<ResendConfirmation.Request> validator, IMessageBus bus)
-    : PageModel
+    : PageModel, ICheckedForm
 {
     [BindProperty]
     public ResendInput Input { get; set; } = new();
@@ -21,7 +21,7 @@ public sealed class ResendConfirmationModel(IValidator<ResendConfirmation.Reques
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new ResendConfirmation.Request(Input.Email ?? "");
+        var request = Posted();
         if (!await ModelState.ValidateAsync(validator, request, nameof(Input), ct))
         {
             return Page();
@@ -30,6 +30,10 @@ public sealed class ResendConfirmationModel(IValidator<ResendConfirmation.Reques
         await ResendConfirmation.ExecuteAsync(request, bus, PublicUrl.Of(HttpContext), ct);
         return RedirectToPage(new { sent = true });
     }
+
+    public async Task<bool> IsContentValidAsync(CancellationToken ct) => (await validator.ValidateAsync(Posted(), ct)).IsValid;
+
+    private ResendConfirmation.Request Posted() => new(Input.Email ?? "");
 
     public sealed class ResendInput
     {

@@ -14,7 +14,7 @@ namespace Marketplace.Pages.Account;
 [LimitedForm(RateLimiting.Auth)]
 [ExpensiveWork]
 public sealed class ResetPasswordModel(
-    IValidator<ResetPassword.Request> validator, UserManager<UserAccount> users, TokenService tokens, IDocumentSession session) : PageModel
+    IValidator<ResetPassword.Request> validator, UserManager<UserAccount> users, TokenService tokens, IDocumentSession session) : PageModel, ICheckedForm
 {
     private const string InvalidLink = "This reset link is invalid or has expired.";
 
@@ -35,7 +35,7 @@ public sealed class ResetPasswordModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new ResetPassword.Request(Input.Email ?? "", Input.Token ?? "", Input.NewPassword ?? "");
+        var request = Posted();
         var valid = await ModelState.ValidateAsync(validator, request, nameof(Input), ct);
         if (Input.NewPassword != Input.ConfirmPassword)
         {
@@ -64,6 +64,10 @@ public sealed class ResetPasswordModel(
         TempData.Flash("Your password has been changed, and every other session has ended. Sign in with the new password.");
         return RedirectToPage("/Account/Login");
     }
+
+    public async Task<bool> IsContentValidAsync(CancellationToken ct) => (await validator.ValidateAsync(Posted(), ct)).IsValid;
+
+    private ResetPassword.Request Posted() => new(Input.Email ?? "", Input.Token ?? "", Input.NewPassword ?? "");
 
     public sealed class ResetInput
     {

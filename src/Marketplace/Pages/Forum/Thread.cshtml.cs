@@ -50,6 +50,9 @@ public sealed class ThreadModel(
     /// <summary>Moderators may still post in locked threads and read-only categories; members may not.</summary>
     public bool CanReply => Actor is { } actor && (actor.IsModerator || (!Thread.Locked && Category?.ReadOnly != true));
 
+    /// <summary>A member who could reply but for the lock: the page holds a hidden composer that a live unlock shows.</summary>
+    public bool CanReplyOnceUnlocked => Actor is not null && Thread.Locked && Category?.ReadOnly != true;
+
     public async Task<IActionResult> OnGetAsync(Guid? quote, CancellationToken ct)
     {
         if (!await LoadAsync(ct))

@@ -60,9 +60,12 @@ public sealed class PayoutsModel(IDocumentSession session, IStripeClient stripe,
         }
 
         payouts ??= await session.LoadAsync<ShopPayoutAccount>(shop.Id, ct);
-        TempData.Flash(ShopPublishing.Allowed(shop, payouts)
-            ? "Payouts are set up: you can publish products and get paid."
-            : "Thanks! Stripe is checking your details; this page shows what is still needed.");
+        // One banner tells the truth: the page's own state says what is still needed, so only success is flashed.
+        if (ShopPublishing.Allowed(shop, payouts))
+        {
+            TempData.Flash("Payouts are set up: you can publish products and get paid.");
+        }
+
         return RedirectToPage();
     }
 

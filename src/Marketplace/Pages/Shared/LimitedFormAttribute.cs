@@ -7,7 +7,8 @@ namespace Marketplace.Pages.Shared;
 /// <summary>
 /// Counts a page's form posts against a per-address policy (<see cref="FormBudgets"/>: the budget the API's routes
 /// of that policy use too) and answers a refused post with the page itself (<see cref="TooManyAttempts"/>) instead of
-/// the middleware's ProblemDetails. Showing the page is free.
+/// the middleware's ProblemDetails. Showing the page is free, and so is a form whose content is refused
+/// (<see cref="ICheckedForm"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class LimitedFormAttribute(string policy) : Attribute, IAsyncPageFilter
@@ -16,7 +17,8 @@ public sealed class LimitedFormAttribute(string policy) : Attribute, IAsyncPageF
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (RateLimiting.IsRead(context.HttpContext.Request) || context.HandlerInstance is not PageModel page)
+        if (RateLimiting.IsRead(context.HttpContext.Request) || context.HandlerInstance is not PageModel page
+            || (page is ICheckedForm form && !await form.IsContentValidAsync(context.HttpContext.RequestAborted)))
         {
             await next();
             return;

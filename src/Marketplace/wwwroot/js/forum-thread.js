@@ -97,6 +97,10 @@
   const onThreadLocked = (message) => {
     const locked = message.locked !== false;
     lockedNotice.hidden = !locked;
+    const composer = document.getElementById("composer");
+    if (composer && !locked) {
+      composer.hidden = false; // opened while locked: the reply box appears on unlock
+    }
     if (form && !moderator) {
       for (const control of form.querySelectorAll("textarea, button")) {
         control.disabled = locked;

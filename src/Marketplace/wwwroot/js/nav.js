@@ -25,3 +25,14 @@
     }
   });
 })();
+
+// The error summary's links (Pages/Shared/_ErrorSummary.cshtml) move the focus to their field, not just the view.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest(".error-summary a[href^='#']") : null;
+  const field = link ? document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1))) : null;
+  if (field) {
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  }
+});

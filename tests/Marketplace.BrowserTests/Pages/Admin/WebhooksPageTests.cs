@@ -32,10 +32,18 @@ public sealed class WebhooksPageTests(BrowserFixture fixture)
         await Expect.EventuallyAsync(page, async () => await failedPayout.CountAsync() == 1 && (await failedPayout.TextContentAsync())!.Contains("processed"));
         await BrowserFixture.ScreenshotAsync(page, "admin-webhooks");
 
+        // The row names the shop, and its payload opens in place.
+        await Assertions.Expect(failedPayout.GetByRole(AriaRole.Link, new() { Name = "Operator's Test Shop" })).ToBeVisibleAsync();
+        await failedPayout.GetByText("Payload").ClickAsync();
+        await Assertions.Expect(failedPayout.Locator(".event-payload pre")).ToContainTextAsync("\"type\": \"payout.failed\"");
+        await BrowserFixture.ScreenshotAsync(page, "admin-webhooks-payload");
+
+        // A replay's outcome shows in its row without a reload.
         await failedPayout.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Replaying payout.failed")).ToBeVisibleAsync();
-        await Expect.EventuallyAsync(page, async () => (await failedPayout.TextContentAsync()) is { } row
-            && row.Contains("1 replayed") && row.Contains("processed") && row.Contains("2 attempts"));
+        await Assertions.Expect(failedPayout).ToContainTextAsync("1 replayed");
+        await Assertions.Expect(failedPayout.Locator(".event-outcome")).ToContainTextAsync("processed");
+        await Assertions.Expect(failedPayout).ToContainTextAsync("2 attempts");
 
         // The seller (here the admin) sees the failed payout on the payouts page.
         await page.GotoAsync("/shop/payouts");

@@ -25,6 +25,7 @@ public static partial class PageList
             admin, values["categoryId"], string.Concat(Enumerable.Repeat("Longword", 18)) + "End",
             "A link nobody shortened: https://example.com/" + new string('a', 300));
         values["orderId"] = await PlaceOrderAsync(api);
+        values["handle"] = await HandleAsync(api);
         using var routes = JsonDocument.Parse(await (await api.GetAsync("/api/dev/pages")).TextAsync());
         var pages = new List<PageToVisit>();
         var unfilled = new List<string>();
@@ -105,6 +106,13 @@ public static partial class PageList
         checkout.Ok.ShouldBeTrue(await checkout.TextAsync());
         using var answer = JsonDocument.Parse(await checkout.TextAsync());
         return answer.RootElement.GetProperty("orderId").GetString()!;
+    }
+
+    /// <summary>The admin's own handle, for the member page.</summary>
+    private static async Task<string> HandleAsync(IAPIRequestContext api)
+    {
+        using var me = JsonDocument.Parse(await (await api.GetAsync("/api/me")).TextAsync());
+        return me.RootElement.GetProperty("handle").GetString()!;
     }
 
     private static async Task<(string Id, string Slug, string ThreadId)?> FirstCategoryWithThreadsAsync(IAPIRequestContext api)

@@ -125,4 +125,40 @@ public sealed partial class LiveThreadTests(BrowserFixture fixture)
         (await page.GotoAsync($"/forum/threads/{Guid.NewGuid()}"))!.Status.ShouldBe(404);
         (await page.GotoAsync("/forum/no-such-category"))!.Status.ShouldBe(404);
     }
+
+    [Fact]
+    public async Task A_member_who_opened_a_locked_thread_gets_the_reply_box_when_a_moderator_unlocks_it_without_a_reload()
+    {
+        var admin = await fixture.NewPageAsync();
+        await ForumSteps.SignInAsAdminAsync(admin);
+        var slug = ForumSteps.NewSlug("unlock");
+        var categoryId = await ForumSteps.CreateCategoryAsync(admin, $"Opening hours {slug}", slug, "Closed for now.");
+        var threadId = await ForumSteps.StartThreadAsync(admin, categoryId, "Opening soon", "Replies open at noon.");
+        (await admin.ApiPostAsync($"/api/moderation/threads/{threadId}/lock")).Status.ShouldBe(204);
+
+        var member = await fixture.NewPageAsync();
+        var errors = new List<string>();
+        ForumSteps.CollectConsoleErrors(member, errors);
+        await SignUpAndSignInAsync(member, "Una Waiting", Password);
+        await member.GotoAsync($"/forum/threads/{threadId}");
+        await Assertions.Expect(member.Locator("#live-state")).ToHaveTextAsync("Live");
+        await Assertions.Expect(member.GetByText("This thread is locked")).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByLabel("Your reply")).ToBeHiddenAsync();
+        // Times read as people say them, with the exact time in the reader's zone on hover.
+        var opened = member.Locator("#post-1 time");
+        await Assertions.Expect(opened).ToHaveTextAsync(new Regex("^(just now|\\d+ minutes? ago|1 minute ago)$"));
+        await Assertions.Expect(opened).ToHaveAttributeAsync("title", new Regex(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        (await admin.ApiPostAsync($"/api/moderation/threads/{threadId}/unlock")).Status.ShouldBe(204);
+
+        var composer = member.GetByLabel("Your reply");
+        await Assertions.Expect(composer).ToBeVisibleAsync();
+        await Assertions.Expect(composer).ToBeEnabledAsync();
+        await Assertions.Expect(member.GetByText("This thread is locked")).ToBeHiddenAsync();
+        await composer.FillAsync("Glad it is open now.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+        await Assertions.Expect(member.Locator(".post")).ToHaveCountAsync(2);
+        await Assertions.Expect(member.Locator("#post-2")).ToContainTextAsync("Glad it is open now.");
+        errors.ShouldBeEmpty();
+    }
 }

@@ -73,7 +73,10 @@ public sealed class OpenShopJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Leave requirements due" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".payout-state")).ToHaveAttributeAsync("data-state", "pending");
-        await Assertions.Expect(page.GetByText("external_account")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".requirements")).ToContainTextAsync("A bank account for payouts");
+        await Assertions.Expect(page.Locator(".payout-state")).ToContainTextAsync("Next step: select “Continue setting up payouts”");
+        await Assertions.Expect(page.GetByText("external_account")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".notice-success")).ToHaveCountAsync(0); // no "Thanks!" above the warning
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue setting up payouts" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "shop-payouts-requirements-due");
 

@@ -18,12 +18,23 @@ public abstract class AccountsTest(AppFixture fixture) : IntegrationTest(fixture
     protected static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.com";
 
     /// <summary>A confirmed account with these roles (buyer always), made without the API.</summary>
-    protected async Task<Guid> CreateAccountAsync(string email, params string[] roles)
+    protected Task<Guid> CreateAccountAsync(string email, params string[] roles) => CreateNamedAccountAsync(email, "Test Person", roles);
+
+    /// <summary>A confirmed account with this display name (and the handle it suggests) and these roles, made without the API.</summary>
+    protected async Task<Guid> CreateNamedAccountAsync(string email, string displayName, params string[] roles)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        await DemoAccounts.EnsureAsync(users, TimeProvider.System, email, "Test Person", Password, [Roles.Buyer, .. roles]);
+        await DemoAccounts.EnsureAsync(users, TimeProvider.System, email, displayName, Password, [Roles.Buyer, .. roles]);
         return (await users.FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>A signed-in member with this display name (and the handle it suggests); returns the access token.</summary>
+    protected async Task<string> TokenOfNamedAsync(string displayName)
+    {
+        var email = NewEmail("member");
+        await CreateNamedAccountAsync(email, displayName);
+        return (await LoginAsync(email)).AccessToken;
     }
 
     protected async Task<TokenPair> LoginAsync(string email, string password = Password, string? code = null)

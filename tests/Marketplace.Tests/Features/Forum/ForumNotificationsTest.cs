@@ -11,15 +11,14 @@ public abstract class ForumNotificationsTest(AppFixture fixture) : ForumTest(fix
 {
     protected sealed record Member(Guid Id, string Email, string Token, string DisplayName);
 
-    /// <summary>A member of a month's standing with this display name, signed in.</summary>
+    /// <summary>A member of a month's standing with this display name and the handle it suggests ("Bea Reader" is @BeaReader), signed in.</summary>
     protected async Task<Member> MemberAsync(string displayName, params string[] roles)
     {
         var email = NewEmail(string.Concat(displayName.Where(char.IsAsciiLetter)).ToLowerInvariant());
-        var id = await CreateAccountAsync(email, roles);
+        var id = await CreateNamedAccountAsync(email, displayName, roles);
         await WithUsersAsync(async users =>
         {
             var user = (await users.FindByIdAsync(id.ToString()))!;
-            user.DisplayName = displayName;
             user.CreatedAt = DateTimeOffset.UtcNow.AddDays(-30);
             return await users.UpdateAsync(user);
         });

@@ -37,21 +37,25 @@ public sealed class NotificationTests(AppFixture fixture) : ForumNotificationsTe
     }
 
     [Fact]
-    public async Task A_mention_names_a_member_by_display_name_without_spaces_in_any_case_and_a_shared_name_needs_the_thread_to_decide()
+    public async Task A_mention_names_a_member_by_handle_in_any_case_a_shared_display_name_gets_a_numbered_handle_and_an_unknown_one_stays_text()
     {
         var author = await MemberAsync("Ann Author");
         var joe = await MemberAsync("Joe O'Neil");
-        var twinInThread = await MemberAsync("Sam Twin");
-        var twinOutside = await MemberAsync("Sam Twin");
-        var category = await CategoryAsync();
-        var started = await StartAndWaitAsync(author, category, "Opening post.");
-        await ReplyAndWaitAsync(twinInThread, started.ThreadId, "Hello from the twin who posts here.");
+        var firstTwin = await MemberAsync("Sam Twin");
+        var secondTwin = await MemberAsync("Sam Twin");
+        var started = await StartAndWaitAsync(author, await CategoryAsync(), "Opening post.");
 
-        await ReplyAndWaitAsync(author, started.ThreadId, "Thanks @joeoneil and @SamTwin. Nobody called @NoSuchMember.");
+        var reply = await ReplyAndWaitAsync(author, started.ThreadId, "Thanks @joeoneil, @SamTwin and @samtwin2. Nobody called @NoSuchMember.");
 
         (await StoredNotificationsAsync(joe)).ShouldHaveSingleItem().Kind.ShouldBe(NotificationKinds.Mention);
-        (await StoredNotificationsAsync(twinInThread)).ShouldHaveSingleItem().Kind.ShouldBe(NotificationKinds.Mention);
-        (await StoredNotificationsAsync(twinOutside)).ShouldBeEmpty();
+        (await StoredNotificationsAsync(firstTwin)).ShouldHaveSingleItem().Kind.ShouldBe(NotificationKinds.Mention);
+        (await StoredNotificationsAsync(secondTwin)).ShouldHaveSingleItem().Kind.ShouldBe(NotificationKinds.Mention);
+        await using var session = Host.DocumentStore().QuerySession();
+        var post = await session.LoadAsync<Marketplace.Features.Forum.ForumPost>(reply.PostId);
+        var body = Markdown.RenderedHtml.Parse(post!.Html);
+        body.QuerySelectorAll("a.mention").Select(a => (a.TextContent, a.GetAttribute("href")))
+            .ShouldBe([("@joeoneil", "/members/JoeONeil"), ("@SamTwin", "/members/SamTwin"), ("@samtwin2", "/members/SamTwin2")]);
+        body.TextContent.ShouldContain("Nobody called @NoSuchMember.");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum.Markdown;
 using Marketplace.Features.Forum.Notifications;
 
@@ -35,11 +36,34 @@ public sealed class NotificationTextTests
     }
 
     [Fact]
-    public void A_member_is_mentioned_by_the_display_name_without_spaces_or_characters_a_mention_cannot_hold()
+    public void A_handle_is_derived_from_the_display_name_in_ascii_letters_and_digits_and_falls_back_when_too_little_is_left()
     {
-        MentionedMembers.MentionOf("Ada Lovelace").ShouldBe("AdaLovelace");
-        MentionedMembers.MentionOf("Jean-Luc O'Neil").ShouldBe("Jean-LucONeil");
-        MentionedMembers.MentionOf("Dr. Who.").ShouldBe("Dr.Who");
-        _markdown.Mentions("Hi @Jean-LucONeil and @Dr.Who.").ShouldBe(["Jean-LucONeil", "Dr.Who"]);
+        MemberHandles.Derive("Ada Lovelace").ShouldBe("AdaLovelace");
+        MemberHandles.Derive("Jean-Luc O'Neil").ShouldBe("JeanLucONeil");
+        MemberHandles.Derive("Zoë Ångström 2").ShouldBe("ZoeAngstrom2");
+        MemberHandles.Derive("Аda Cyrillic").ShouldBe("daCyrillic"); // the Cyrillic А looks Latin but is left out
+        MemberHandles.Derive("李小龙").ShouldBe(MemberHandles.Fallback);
+        MemberHandles.Derive("Support").ShouldBe(MemberHandles.Fallback);
+        MemberHandles.Derive(new string('x', 200)).Length.ShouldBe(MemberHandles.MaximumLength - 6);
+        _markdown.Mentions("Hi @JeanLucONeil and @Dr.Who.").ShouldBe(["JeanLucONeil", "Dr.Who"]);
+    }
+
+    [Theory]
+    [InlineData("ada\0x", "only the letters")]
+    [InlineData("ada\u0007", "only the letters")]
+    [InlineData("\u0430da", "only the letters")] // Cyrillic а
+    [InlineData("ada\u200Bb", "only the letters")] // zero-width space
+    [InlineData("ｍｏｄ", "only the letters")] // full-width letters
+    [InlineData("ad", "3 to 30")]
+    [InlineData("the_admin", "reserved")]
+    [InlineData("Everyone", "reserved")]
+    [InlineData("AdminBob", "reserved")]
+    [InlineData("TheOfficialOne", "reserved")]
+    [InlineData("undefined", "reserved")]
+    public void Hostile_or_reserved_handles_are_refused_in_words(string handle, string problem)
+    {
+        MemberHandles.Problem(System.Text.RegularExpressions.Regex.Unescape(handle)).ShouldNotBeNull().ShouldContain(problem);
+        MemberHandles.Problem(new string('a', 31)).ShouldNotBeNull().ShouldContain("3 to 30");
+        MemberHandles.Problem("Ada_Lovelace2").ShouldBeNull();
     }
 }

@@ -80,6 +80,27 @@ public sealed class WebhookEventsAdminTests(AppFixture fixture) : StripeWebhookT
             s.Get.Url("/api/admin/webhooks");
             s.StatusCodeShouldBe(401);
         });
+        (await ApiStatusAsync(member.Token, s => s.Get.Url("/api/admin/webhooks/evt_x"))).ShouldBe(403);
+        (await ApiStatusAsync(null, s => s.Get.Url("/api/admin/webhooks/evt_x"))).ShouldBe(401);
+    }
+
+    [Fact]
+    public async Task An_admin_reads_one_event_with_its_outcome_and_an_unknown_or_hostile_id_is_not_found()
+    {
+        var admin = await MemberAsync("admin", Roles.Admin);
+        var (_, _, account) = await ShopWithAccountAsync();
+        var payload = SignedEvents.Event("payout.failed", SignedEvents.Payout("po_read", "failed", failureMessage: "Closed."), account);
+        await DeliverAsync(payload);
+        await SettledAsync(SignedEvents.IdOf(payload));
+
+        var read = (await AsUserAsync(admin.Token, s => s.Get.Url($"/api/admin/webhooks/{SignedEvents.IdOf(payload)}"))).ReadAsJson<WebhookEventsAdmin.EventSummary>()!;
+
+        read.Type.ShouldBe("payout.failed");
+        read.Account.ShouldBe(account);
+        read.Status.ShouldBe("processed");
+        (await ApiStatusAsync(admin.Token, s => s.Get.Url("/api/admin/webhooks/evt_nope"))).ShouldBe(404);
+        (await ApiStatusAsync(admin.Token, s => s.Get.Url("/api/admin/webhooks/evt%01%1F"))).ShouldBeOneOf(400, 404);
+        (await ApiStatusAsync(admin.Token, s => s.Get.Url("/api/admin/webhooks/" + new string('e', 3000)))).ShouldBe(404);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static partial class ForumHtmlPolicy
     {
         ["p"] = [], ["br"] = [], ["hr"] = [], ["strong"] = [], ["em"] = [], ["del"] = [], ["pre"] = [], ["blockquote"] = [],
         ["h3"] = [], ["h4"] = [], ["h5"] = [], ["h6"] = [], ["table"] = [], ["thead"] = [], ["tbody"] = [], ["tr"] = [],
-        ["a"] = ["href", "title"],
+        ["a"] = ["href", "title", "class"],
         ["img"] = ["src", "alt", "title"],
         ["ol"] = ["start", "class"],
         ["ul"] = ["class"],
@@ -118,7 +118,7 @@ internal static partial class ForumHtmlPolicy
 
     private static bool IsOwnClass(string tag, string name) => tag switch
     {
-        "span" => name == MentionExtension.CssClass,
+        "a" => name == MentionExtension.CssClass,
         "code" => LanguageClass().IsMatch(name),
         "ul" or "ol" => name == "contains-task-list",
         "li" => name == "task-list-item",

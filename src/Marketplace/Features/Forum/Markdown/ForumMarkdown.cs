@@ -22,11 +22,14 @@ public sealed class ForumMarkdown
     private readonly MarkdownPipeline _pipeline = ForumMarkdownPipeline.Build();
     private readonly HtmlSanitizer _sanitizer = ForumHtmlPolicy.CreateSanitizer();
 
-    /// <summary>Renders a post body to HTML that is safe to insert into a page as is.</summary>
-    public string Render(string markdown)
+    /// <summary>
+    /// Renders a post body to HTML that is safe to insert into a page as is. A mention found in
+    /// <paramref name="mentionLinks"/> (by its name, in any case) links there; any other stays plain text.
+    /// </summary>
+    public string Render(string markdown, IReadOnlyDictionary<string, string>? mentionLinks = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        if (TryParse(markdown) is { } document && TryWriteHtml(document) is { } html)
+        if (TryParse(markdown) is { } document && TryWriteHtml(Linked(document, mentionLinks)) is { } html)
         {
             return ForumHtmlPolicy.Sanitize(_sanitizer, html);
         }
@@ -88,6 +91,19 @@ public sealed class ForumMarkdown
             // Markdig's own depth limits, which the checks above leave as a last line of defence.
             return null;
         }
+    }
+
+    private static MarkdownDocument Linked(MarkdownDocument document, IReadOnlyDictionary<string, string>? mentionLinks)
+    {
+        if (mentionLinks is { Count: > 0 })
+        {
+            foreach (var mention in document.Descendants<MentionInline>())
+            {
+                mention.Link = mentionLinks.GetValueOrDefault(mention.Name);
+            }
+        }
+
+        return document;
     }
 
     private string? TryWriteHtml(MarkdownDocument document)

@@ -5,7 +5,10 @@ using Markdig.Renderers.Html;
 
 namespace Marketplace.Features.Forum.Markdown;
 
-/// <summary>Parses <c>@name</c> into <see cref="MentionInline"/> and renders it as <c>&lt;span class="mention"&gt;</c>.</summary>
+/// <summary>
+/// Parses <c>@name</c> into <see cref="MentionInline"/> and renders a mention of a member as <c>&lt;a class="mention"&gt;</c>
+/// to their page, any other as the plain text it was.
+/// </summary>
 internal sealed class MentionExtension : IMarkdownExtension
 {
     public const string CssClass = "mention";
@@ -30,11 +33,11 @@ internal sealed class MentionExtension : IMarkdownExtension
     {
         protected override void Write(HtmlRenderer renderer, MentionInline obj)
         {
-            if (renderer.EnableHtmlForInline)
+            if (renderer.EnableHtmlForInline && obj.Link is { } link)
             {
-                renderer.Write("<span class=\"").Write(CssClass).Write("\">@");
+                renderer.Write("<a class=\"").Write(CssClass).Write("\" href=\"").WriteEscapeUrl(link).Write("\">@");
                 renderer.WriteEscape(obj.Name);
-                renderer.Write("</span>");
+                renderer.Write("</a>");
             }
             else
             {

@@ -6,4 +6,7 @@ namespace Marketplace.Features.Forum.Markdown;
 internal sealed class MentionInline(string name) : LeafInline
 {
     public string Name { get; } = name;
+
+    /// <summary>The member page the mention links to; null when it names nobody, and it reads as plain text.</summary>
+    public string? Link { get; set; }
 }

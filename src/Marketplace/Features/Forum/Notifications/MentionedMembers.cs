@@ -1,51 +1,52 @@
 using Marketplace.Features.Accounts;
-using Marketplace.Features.Forum.Markdown;
 using Marten;
 
 namespace Marketplace.Features.Forum.Notifications;
 
+/// <summary>A member a post mentions: who, and where the mention links to.</summary>
+public sealed record MentionedMember(Guid Id, string Handle)
+{
+    public string Link => MentionedMembers.LinkTo(Handle);
+}
+
 /// <summary>
-/// Turns a post's <c>@name</c> mentions (<see cref="ForumMarkdown.Mentions"/>) into members. A mention names a member
-/// by their display name written without spaces or any other character a mention cannot hold, ignoring case:
-/// "Ada Lovelace" is <c>@AdaLovelace</c> (or <c>@adalovelace</c>), "Jean-Luc O'Neil" is <c>@Jean-LucONeil</c>.
-/// Display names are not unique: a name several members share mentions the one of them who posted in the thread, and
-/// nobody when that does not settle it. Deleted accounts are never mentioned.
+/// Turns a post's <c>@handle</c> mentions (<see cref="Markdown.ForumMarkdown.Mentions"/>) into members. A mention names a
+/// member by their handle (<see cref="MemberHandles"/>), in any case: <c>@adalovelace</c> is <c>AdaLovelace</c>. Handles are
+/// unique, so a mention names one member or nobody; deleted accounts are never mentioned.
 /// </summary>
 public static class MentionedMembers
 {
-    private const string MatchingAccounts =
-        "where (data ->> 'DeletedAt') is null and upper(rtrim(regexp_replace(data ->> 'DisplayName', '[^[:alnum:]_.-]+', '', 'g'), '.')) = any(?)";
+    /// <summary>The member page a mention links to.</summary>
+    public static string LinkTo(string handle) => "/members/" + Uri.EscapeDataString(handle);
 
-    /// <summary>The mention that names the member with this display name.</summary>
-    public static string MentionOf(string displayName) => string.Concat(displayName.Where(MentionInlineParser.IsNameChar)).TrimEnd('.');
-
-    public static async Task<IReadOnlyList<Guid>> ResolveAsync(IQuerySession session, IReadOnlyList<string> mentions, Guid threadId, CancellationToken ct)
+    /// <summary>The mentioned members, by the mention as written (any case).</summary>
+    public static async Task<IReadOnlyDictionary<string, MentionedMember>> FindAsync(
+        IQuerySession session, IReadOnlyList<string> mentions, CancellationToken ct)
     {
-        var wanted = mentions.Select(Key).Where(key => key.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var wanted = mentions.Where(m => MemberHandles.Problem(m) is null).Select(MemberHandles.Normalize).Distinct(StringComparer.Ordinal).ToArray();
         if (wanted.Length == 0)
         {
-            return [];
+            return new Dictionary<string, MentionedMember>();
         }
 
-        var candidates = await session.QueryAsync<UserAccount>(MatchingAccounts, ct, [wanted]);
-        var found = new List<Guid>();
-        foreach (var named in candidates.GroupBy(account => Key(account.DisplayName)).Where(group => wanted.Contains(group.Key)))
+        var accounts = await session.Query<UserAccount>()
+            .Where(u => u.NormalizedHandle!.IsOneOf(wanted) && u.DeletedAt == null)
+            .ToListAsync(ct);
+        var byHandle = accounts.ToDictionary(a => a.NormalizedHandle!, a => new MentionedMember(a.Id, a.Handle!), StringComparer.Ordinal);
+        var found = new Dictionary<string, MentionedMember>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mention in mentions)
         {
-            var ids = named.Select(account => account.Id).ToArray();
-            if (ids.Length > 1)
+            if (byHandle.TryGetValue(MemberHandles.Normalize(mention), out var member))
             {
-                ids = [.. (await session.Query<ForumPost>().Where(p => p.ThreadId == threadId && p.AuthorId.IsOneOf(ids))
-                    .Select(p => p.AuthorId).ToListAsync(ct)).Distinct()];
-            }
-
-            if (ids.Length == 1)
-            {
-                found.Add(ids[0]);
+                found[mention] = member;
             }
         }
 
         return found;
     }
 
-    private static string Key(string name) => MentionOf(name).ToUpperInvariant();
+    /// <summary>Where each resolved mention of <paramref name="body"/> links to, for <see cref="Markdown.ForumMarkdown.Render"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> LinksAsync(
+        IQuerySession session, Markdown.ForumMarkdown markdown, string body, CancellationToken ct) =>
+        (await FindAsync(session, markdown.Mentions(body), ct)).ToDictionary(m => m.Key, m => m.Value.Link, StringComparer.OrdinalIgnoreCase);
 }

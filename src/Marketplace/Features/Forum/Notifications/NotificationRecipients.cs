@@ -35,9 +35,9 @@ public static class NotificationRecipients
             kinds[member] = NotificationKinds.Quote;
         }
 
-        foreach (var member in await MentionedMembers.ResolveAsync(session, markdown.Mentions(post.Body), thread.Id, ct))
+        foreach (var member in (await MentionedMembers.FindAsync(session, markdown.Mentions(post.Body), ct)).Values)
         {
-            kinds[member] = NotificationKinds.Mention;
+            kinds[member.Id] = NotificationKinds.Mention;
         }
 
         kinds.Remove(post.AuthorId);

@@ -2,8 +2,12 @@ using Marten;
 
 namespace Marketplace.Features.Forum.Watching;
 
-/// <summary>A thread in a member's list: their level on it and, when they track or watch it, how many posts they have not read.</summary>
-public sealed record ThreadFollowing(WatchLevel Level, long Unread);
+/// <summary>
+/// A thread in a member's list: their level on it and, when they track or watch it, how many posts they have not read.
+/// <paramref name="Opened"/> says whether they ever read it, <paramref name="NewSinceRead"/> how many posts came since
+/// (at any level), for the list's "new" markers.
+/// </summary>
+public sealed record ThreadFollowing(WatchLevel Level, long Unread, bool Opened = true, long NewSinceRead = 0);
 
 /// <summary>Reads a member's levels, for the thread, category and thread-list views.</summary>
 public static class MemberWatches
@@ -39,8 +43,9 @@ public static class MemberWatches
         {
             var level = WatchLevels.Effective(watches.GetValueOrDefault(t.Id), category);
             // Every post takes the thread's next sequence number, so the post count is the last one.
-            var unread = level >= WatchLevel.Tracking ? Math.Max(0, t.PostCount - marks.GetValueOrDefault(t.Id)) : 0;
-            return new ThreadFollowing(level, unread);
+            var opened = marks.TryGetValue(t.Id, out var lastRead);
+            var sinceRead = Math.Max(0, t.PostCount - lastRead);
+            return new ThreadFollowing(level, level >= WatchLevel.Tracking ? sinceRead : 0, opened, opened ? sinceRead : 0);
         });
     }
 }

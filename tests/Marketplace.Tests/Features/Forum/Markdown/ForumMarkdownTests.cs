@@ -61,13 +61,17 @@ public sealed class ForumMarkdownTests
     }
 
     [Fact]
-    public void Mentions_render_as_spans_except_in_code_and_email_addresses()
+    public void Mentions_of_members_render_as_links_to_them_others_as_plain_text_and_none_in_code_or_email_addresses()
     {
         var markdown = "Thanks @ada_l and @Bob.Smith. Mail carol@example.com, not `@dave`.\n\n    @erin in code\n\n> @frank quoted";
+        var links = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["ADA_L"] = "/members/Ada_L", ["frank"] = "/members/frank", ["dave"] = "/x" };
 
-        var body = RenderedHtml.Parse(_markdown.Render(markdown));
+        var body = RenderedHtml.Parse(_markdown.Render(markdown, links));
 
-        body.QuerySelectorAll("span.mention").Select(s => s.TextContent).ShouldBe(["@ada_l", "@Bob.Smith", "@frank"]);
+        body.QuerySelectorAll("a.mention").Select(a => (a.TextContent, a.GetAttribute("href"))).ShouldBe([("@ada_l", "/members/Ada_L"), ("@frank", "/members/frank")]);
+        body.QuerySelectorAll("span, .mention").Count().ShouldBe(2);
+        body.TextContent.ShouldContain("@Bob.Smith.");
+        RenderedHtml.Parse(_markdown.Render(markdown)).QuerySelectorAll("a, span").ShouldBeEmpty();
         body.QuerySelector("code")!.TextContent.ShouldBe("@dave");
         _markdown.Mentions(markdown).ShouldBe(["ada_l", "Bob.Smith", "frank"]);
     }
