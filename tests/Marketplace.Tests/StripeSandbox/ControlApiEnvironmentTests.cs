@@ -23,7 +23,12 @@ public sealed class ControlApiEnvironmentTests
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         // Mapped, never started: no database is reached.
         builder.Services.AddMarten(options => options.Connection("Host=127.0.0.1;Database=never_opened"));
-        builder.Host.UseWolverine(options => options.IncludeStripeSandbox());
+        // Its own assembly said outright, so this host, built first, does not pin the test assembly for every later one.
+        builder.Host.UseWolverine(options =>
+        {
+            options.ApplicationAssembly = typeof(StripeSandboxHosting).Assembly;
+            options.IncludeStripeSandbox();
+        });
         builder.Services.AddStripeSandbox(builder.Configuration);
         var app = builder.Build();
 

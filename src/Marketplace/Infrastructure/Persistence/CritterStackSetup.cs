@@ -46,6 +46,9 @@ public static class CritterStackSetup
 
         builder.Host.UseWolverine(options =>
         {
+            // Handlers are found in this assembly, said outright: Wolverine otherwise takes the application assembly
+            // of whichever host was built first in the process, and a test process builds several.
+            options.ApplicationAssembly = typeof(CritterStackSetup).Assembly;
             // Each handler of a message runs in its own transaction with its own retries: the reactions to
             // AccountDeleted (tombstone, shop closure, forum names, notifications) are independent and idempotent,
             // so one failing must neither undo nor hold back the others (docs/architecture.md).
