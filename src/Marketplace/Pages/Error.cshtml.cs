@@ -16,6 +16,9 @@ public sealed class ErrorModel : PageModel
     public string Explanation { get; private set; } = "";
     public string CorrelationId { get; private set; } = "";
 
+    /// <summary>Where the endpoint that failed sends the person next (<see cref="ErrorExplanation"/>), else the start.</summary>
+    public (string Text, string Url) NextStep { get; private set; } = ("Back to the start", "/");
+
     public void OnGet(int? status) => Show(status);
 
     public void OnPost(int? status) => Show(status);
@@ -38,5 +41,13 @@ public sealed class ErrorModel : PageModel
             _ when Status >= 500 => ("Something went wrong", "We hit an unexpected error. It has been logged; please try again in a moment."),
             _ => ("That did not work", "The request could not be completed."),
         };
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is null && HttpContext.Features.Get<ErrorExplanation>() is { } explanation)
+        {
+            (Title, Explanation) = (explanation.Title, explanation.Explanation);
+            if (explanation is { ActionText: { } text, ActionUrl: { } url })
+            {
+                NextStep = (text, url);
+            }
+        }
     }
 }
