@@ -10,7 +10,8 @@ public sealed class DownloadFromLibraryTests(BrowserFixture fixture)
     [Fact]
     public async Task After_paying_the_buyer_downloads_from_the_library_a_copy_that_names_them()
     {
-        var (productId, title) = await PublishedZipProductAsync();
+        var (productId, title, _) = await Orders.BuyFromTwoShopsTests.PublishedProductAsync(
+            fixture, "Otto Ornament", "Otto's Ornaments", "Library Brushes", "6.00", "brushes.zip");
 
         var buyer = await fixture.NewPageAsync();
         await buyer.GotoAsync("/");
@@ -43,37 +44,5 @@ public sealed class DownloadFromLibraryTests(BrowserFixture fixture)
         new StreamReader(licence.Open()).ReadToEnd().ShouldContain("Dana Downloader");
         zip.GetEntry("brushes/readme.txt").ShouldNotBeNull();
         await Assertions.Expect(buyer.Locator(".remaining")).ToHaveTextAsync("4", new() { Timeout = 30_000 });
-    }
-
-    /// <summary>A seller opens a shop with payouts and publishes a product with one ZIP file; its id and title.</summary>
-    private async Task<(string Id, string Title)> PublishedZipProductAsync()
-    {
-        var seller = await fixture.NewPageAsync();
-        await seller.GotoAsync("/");
-        await SignUpAndSignInAsync(seller, "Otto Ornament", "correct horse battery staple");
-        await Catalog.SellAndFindProductTests.OpenShopWithPayoutsAsync(seller, "Otto's Ornaments");
-        var title = $"Library Brushes {Guid.NewGuid():N}"[..24];
-        await seller.GotoAsync("/shop/products/new");
-        await seller.GetByLabel("Title").FillAsync(title);
-        await seller.GetByLabel("Price (USD, 0 for free)").FillAsync("6.00");
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Create product" }).ClickAsync();
-        await Assertions.Expect(seller.GetByText("Product created.")).ToBeVisibleAsync();
-        await seller.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "brushes.zip", MimeType = "application/zip", Buffer = Zip() });
-        await Assertions.Expect(seller.Locator(".editor-files .file-name")).ToHaveTextAsync("brushes.zip", new() { Timeout = 30_000 });
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Assertions.Expect(seller.GetByText("Published: the product is in the catalog.")).ToBeVisibleAsync();
-        return (new Uri(seller.Url).AbsolutePath.Split('/')[^1], title);
-    }
-
-    private static byte[] Zip()
-    {
-        using var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var entry = archive.CreateEntry("brushes/readme.txt").Open();
-            entry.Write("Twelve ornament brushes."u8);
-        }
-
-        return zip.ToArray();
     }
 }

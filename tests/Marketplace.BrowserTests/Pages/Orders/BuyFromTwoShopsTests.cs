@@ -11,8 +11,8 @@ public sealed class BuyFromTwoShopsTests(BrowserFixture fixture)
     public async Task A_buyer_pays_for_products_of_two_shops_on_the_hosted_checkout_and_sees_the_order_turn_paid_without_a_reload()
     {
         // Two shops, each with one published product.
-        var brushes = await PublishedProductAsync("Olga Ornament", "Olga's Ornaments", "Ornament Brushes", "8.00");
-        var serif = await PublishedProductAsync("Hal Harbor", "Harbor Type", "Harbor Serif", "29.00");
+        var brushes = await PublishedProductAsync(fixture, "Olga Ornament", "Olga's Ornaments", "Ornament Brushes", "8.00");
+        var serif = await PublishedProductAsync(fixture, "Hal Harbor", "Harbor Type", "Harbor Serif", "29.00");
 
         // The buyer adds one product of each shop from the product pages.
         var buyer = await fixture.NewPageAsync();
@@ -55,7 +55,8 @@ public sealed class BuyFromTwoShopsTests(BrowserFixture fixture)
     }
 
     /// <summary>A seller signs up, opens a shop with payouts and publishes a product; its id and title, and the seller's page.</summary>
-    private async Task<(string Id, string Title, IPage Seller)> PublishedProductAsync(string sellerName, string shopName, string stem, string price)
+    internal static async Task<(string Id, string Title, IPage Seller)> PublishedProductAsync(
+        BrowserFixture fixture, string sellerName, string shopName, string stem, string price, string fileName = "files.zip")
     {
         var seller = await fixture.NewPageAsync();
         await seller.GotoAsync("/");
@@ -67,15 +68,15 @@ public sealed class BuyFromTwoShopsTests(BrowserFixture fixture)
         await seller.GetByLabel("Price (USD, 0 for free)").FillAsync(price);
         await seller.GetByRole(AriaRole.Button, new() { Name = "Create product" }).ClickAsync();
         await Assertions.Expect(seller.GetByText("Product created.")).ToBeVisibleAsync();
-        await seller.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "files.zip", MimeType = "application/zip", Buffer = Zip() });
-        await Assertions.Expect(seller.Locator(".editor-files .file-name")).ToHaveTextAsync("files.zip", new() { Timeout = 30_000 });
+        await seller.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/zip", Buffer = Zip() });
+        await Assertions.Expect(seller.Locator(".editor-files .file-name")).ToHaveTextAsync(fileName, new() { Timeout = 30_000 });
         await seller.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(seller.GetByText("Published: the product is in the catalog.")).ToBeVisibleAsync();
         var id = new Uri(seller.Url).AbsolutePath.Split('/')[^1];
         return (id, title, seller);
     }
 
-    private static byte[] Zip()
+    internal static byte[] Zip()
     {
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
