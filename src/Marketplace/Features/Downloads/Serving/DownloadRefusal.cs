@@ -11,6 +11,9 @@ public sealed record DownloadRefusal(int Status, string Type, string Title, stri
     private const string Base = "/problems/download-";
     private const string Library = " Open your library to see what you can download.";
 
+    /// <summary>For a range outside the file, the <c>Content-Range: bytes */size</c> a 416 carries (RFC 9110 §15.5.17).</summary>
+    public string? ContentRange { get; init; }
+
     public ProblemDetails ToProblem() => new() { Status = Status, Type = Type, Title = Title, Detail = Detail };
 
     public static DownloadRefusal Tampered(string why) => new(StatusCodes.Status403Forbidden, Base + "link-invalid", "This download link is not valid.",
@@ -51,5 +54,5 @@ public sealed record DownloadRefusal(int Status, string Type, string Title, stri
         "A download sends one part of the file per request; ask for the parts one after another.", "several-ranges");
 
     public static DownloadRefusal RangeOutside(long size) => new(StatusCodes.Status416RangeNotSatisfiable, Base + "range",
-        "The requested part is outside the file.", $"The file has {size} bytes.", "range-outside");
+        "The requested part is outside the file.", $"The file has {size} bytes.", "range-outside") { ContentRange = $"bytes */{size}" };
 }

@@ -124,6 +124,11 @@ public static class ServeDownload
     private static async Task RefuseAsync(HttpContext http, DownloadAttempt attempt, DownloadRefusal refusal)
     {
         (attempt.Status, attempt.Result) = (refusal.Status, refusal.Result);
+        if (refusal.ContentRange is { } unsatisfiable)
+        {
+            http.Response.Headers.ContentRange = unsatisfiable;
+        }
+
         if (ErrorResponses.WantsHtml(http))
         {
             // The error page shows the reason (ErrorExplanation) with a way back to the library.
