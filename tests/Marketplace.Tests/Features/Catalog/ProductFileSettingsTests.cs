@@ -99,6 +99,29 @@ public sealed class ProductFileSettingsTests(AppFixture fixture) : CatalogTest(f
         (await QueryAsync(q => q.LoadAsync<Product>(productId)))!.Files.ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public async Task The_editor_page_offers_the_choice_for_a_flagged_file_and_another_seller_cannot_use_it()
+    {
+        var (seller, productId, fileId) = await PdfProductAsync();
+        var form = await EditorFormAsync(await SignInCookieAsync(seller.Owner.Email), productId);
+        var otherSeller = await SellerAsync("Ink Works");
+        var other = await EditorFormAsync(await SignInCookieAsync(otherSeller.Owner.Email), (await CreateProductAsync(otherSeller)).Id);
+
+        var refused = await PostEditorHandlerAsync(productId, "FileSettings", other, ("fileId", fileId.ToString()), ("allowUnmarkedCopies", "true"));
+        (await FileAsync(productId, fileId)).AllowUnmarkedCopies.ShouldBeFalse();
+        var allowed = await PostEditorHandlerAsync(productId, "FileSettings", form, ("fileId", fileId.ToString()), ("allowUnmarkedCopies", "true"));
+
+        refused.Context.Response.StatusCode.ShouldBe(404);
+        allowed.Context.Response.StatusCode.ShouldBe(302);
+        (await FileAsync(productId, fileId)).AllowUnmarkedCopies.ShouldBeTrue();
+        var page = await SendAsync(s =>
+        {
+            s.Get.Url($"/shop/products/{productId}");
+            s.WithRequestHeader("Cookie", form.Cookie);
+        });
+        (await page.ReadAsTextAsync()).ShouldContain("Stop unmarked copies");
+    }
+
     private async Task<(Seller Seller, Guid ProductId, Guid FileId)> PdfProductAsync()
     {
         var seller = await SellerAsync();
