@@ -33,6 +33,7 @@ start_dotnet "$name" "$LOCAL_DIR/app/Marketplace.dll" "$port" \
   ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" \
   Site__PublicUrl="http://127.0.0.1:$NGINX_PORT" \
   Watermarking__FingerprintKey="$FINGERPRINT_KEY" \
+  Downloads__SigningKeys__local1="$DOWNLOAD_SIGNING_KEY" Downloads__AccelRedirectPrefix=/internal-downloads/ \
   AllowedHosts="127.0.0.1;localhost" \
   Storage__Provider=disk Storage__Path="$LOCAL_DIR/files" \
   Stripe__SecretKey="$STRIPE_KEY" Stripe__ApiBase="http://127.0.0.1:$SANDBOX_PORT/stripe-sandbox" \

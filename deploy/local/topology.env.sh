@@ -16,6 +16,7 @@ STRIPE_KEY=sk_test_marketplace_sandbox
 WEBHOOK_SECRET=whsec_marketplace_local_platform
 CONNECT_WEBHOOK_SECRET=whsec_marketplace_local_connect
 FINGERPRINT_KEY=marketplace-local-topology-fingerprint-key
+DOWNLOAD_SIGNING_KEY=marketplace-local-topology-download-signing-key
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

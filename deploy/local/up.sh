@@ -57,8 +57,9 @@ start_nginx() {
   sed -e "s#server app1:8080#server 127.0.0.1:$NODE1_PORT#; s#server app2:8080#server 127.0.0.1:$NODE2_PORT#" \
       -e "s#listen 80 default_server;#listen 127.0.0.1:$NGINX_PORT default_server;#" \
       -e "s#^pid .*#pid $LOCAL_DIR/nginx.pid;#; s#/var/log/nginx/#$LOCAL_DIR/nginx-#g" \
+      -e "s#alias /var/lib/marketplace/files/;#alias $LOCAL_DIR/files/;#" \
       "$repo/deploy/nginx/nginx.conf" > "$conf"
-  for expected in "127.0.0.1:$NODE1_PORT" "127.0.0.1:$NODE2_PORT" "listen 127.0.0.1:$NGINX_PORT" "pid $LOCAL_DIR/nginx.pid"; do
+  for expected in "127.0.0.1:$NODE1_PORT" "127.0.0.1:$NODE2_PORT" "listen 127.0.0.1:$NGINX_PORT" "pid $LOCAL_DIR/nginx.pid" "alias $LOCAL_DIR/files/"; do
     grep -q "$expected" "$conf" || { echo "deploy/nginx/nginx.conf changed shape: '$expected' could not be set in it." >&2; exit 1; }
   done
   mkdir -p "$LOCAL_DIR/nginx-temp"

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Marketplace.Benchmarks;
 using Marketplace.Benchmarks.Catalog;
 using Marketplace.Benchmarks.Checkout;
+using Marketplace.Benchmarks.Downloads;
 using Marketplace.Benchmarks.FanOut;
 using Marketplace.Benchmarks.Intake;
 using Marketplace.Benchmarks.Upload;
@@ -40,6 +41,16 @@ if (args is ["intake", .. var intakeOptions])
 if (args is ["watermark", .. var watermarkOptions])
 {
     return await WatermarkHarness.RunAsync(watermarkOptions);
+}
+
+if (args is ["download", .. var downloadOptions])
+{
+    return await DownloadHarness.RunAsync(downloadOptions);
+}
+
+if (args is ["links", .. var linkOptions])
+{
+    return await LinkSigningHarness.RunAsync(linkOptions);
 }
 
 if (args is ["intake-peer", .. var peerOptions])

@@ -59,6 +59,7 @@ public sealed class PublishedBuildTests(LocalTopology topology)
         { "Stripe__ConnectWebhookSecret", "", "Stripe:SecretKey is set but Stripe:ConnectWebhookSecret is not" },
         { "AllowedHosts", "*", "AllowedHosts is '*' behind a public URL" },
         { "Watermarking__FingerprintKey", null, "Watermarking:FingerprintKey is not set" },
+        { "Downloads__SigningKeys__20261204", null, "Downloads:SigningKeys has no key" },
     };
 
     [Theory]
@@ -80,6 +81,7 @@ public sealed class PublishedBuildTests(LocalTopology topology)
                 ["Stripe__WebhookSecret"] = "whsec_platform",
                 ["Stripe__ConnectWebhookSecret"] = "whsec_connect",
                 ["Watermarking__FingerprintKey"] = "k3Jv9QmT2xWn8RbL5cYp7ZdH4sGf6AeU",
+                ["Downloads__SigningKeys__20261204"] = "Qm7Tz2Wk9Rb4Xn8Lc5Yp3Vd6Hs1Gf0Ae",
             },
         };
         if (value is null)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Marketplace.Features.Moderation;
 using Marketplace.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +15,9 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
     public string CorrelationId { get; private set; } = "";
+
+    /// <summary>Where the endpoint that failed sends the person next (<see cref="ErrorExplanation"/>), else the start.</summary>
+    public (string Text, string Url) NextStep { get; private set; } = ("Back to the start", "/");
 
     public void OnGet(int? status) => Show(status);
 
@@ -39,9 +41,13 @@ public sealed class ErrorModel : PageModel
             _ when Status >= 500 => ("Something went wrong", "We hit an unexpected error. It has been logged; please try again in a moment."),
             _ => ("That did not work", "The request could not be completed."),
         };
-        if (Status == 403 && HttpContext.Items[SuspensionCheck.ItemKey] is MemberSuspension suspension)
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is null && HttpContext.Features.Get<ErrorExplanation>() is { } explanation)
         {
-            (Title, Explanation) = ("Your account is suspended", MemberSuspensions.Explain(suspension));
+            (Title, Explanation) = (explanation.Title, explanation.Explanation);
+            if (explanation is { ActionText: { } text, ActionUrl: { } url })
+            {
+                NextStep = (text, url);
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ public sealed class CatalogModule : IFeatureModule
         SetProductCover.Map(products);
         UploadProductFile.Map(products);
         ReplaceProductFile.Map(products);
+        SetProductFileSettings.Map(products);
         DeleteProductFile.Map(products);
         ReorderProductFiles.Map(products);
     }

@@ -89,5 +89,11 @@ public sealed class ProductFile
     /// <summary>What the seller was told at upload (an encrypted PDF cannot be stamped, say).</summary>
     public List<string> Warnings { get; set; } = [];
 
+    /// <summary>
+    /// The seller's consent: when the watermark engine refuses the file (an encrypted or damaged PDF, a ZIP64 archive),
+    /// buyers get it unmarked. Without it (the default) such a file is not served (docs/downloads.md#buyers-copies).
+    /// </summary>
+    public bool AllowUnmarkedCopies { get; set; }
+
     public DateTimeOffset UploadedAt { get; set; }
 }

@@ -27,7 +27,8 @@ public sealed record ProductView(
     /// <summary>For the seller: what stands between the product and the catalog, and what the upload checks said.</summary>
     public sealed record SellerDetails(IReadOnlyList<string> MissingToPublish, IReadOnlyList<SellerFileView> Files);
 
-    public sealed record SellerFileView(Guid Id, string Name, long Size, string Sha256, int Revision, IReadOnlyList<string> Warnings, DateTimeOffset UploadedAt);
+    public sealed record SellerFileView(
+        Guid Id, string Name, long Size, string Sha256, int Revision, IReadOnlyList<string> Warnings, DateTimeOffset UploadedAt, bool AllowUnmarkedCopies);
 
     public static ProductView Of(Product product, Shop shop) => new(
         product.Id, product.Slug, product.Title, product.Description, product.DescriptionHtml,
@@ -41,7 +42,7 @@ public sealed record ProductView(
     public static ProductView ForSeller(Product product, Shop shop, IReadOnlyList<string> missingToPublish) => Of(product, shop) with
     {
         Seller = new SellerDetails(missingToPublish,
-            [.. product.Files.Select(f => new SellerFileView(f.Id, f.Name, f.Size, f.Sha256, f.Revision, f.Warnings, f.UploadedAt))]),
+            [.. product.Files.Select(f => new SellerFileView(f.Id, f.Name, f.Size, f.Sha256, f.Revision, f.Warnings, f.UploadedAt, f.AllowUnmarkedCopies))]),
     };
 
     public static string UrlOf(Product product) => $"/products/{product.Id}/{product.Slug}";

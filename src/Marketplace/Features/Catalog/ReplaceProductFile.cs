@@ -48,6 +48,7 @@ public static class ReplaceProductFile
         var old = product.Files[index];
         product.Files[index] = command.File;
         command.File.Revision = old.Revision + 1;
+        command.File.AllowUnmarkedCopies = old.AllowUnmarkedCopies;
         product.UpdatedAt = clock.GetUtcNow();
         session.Update(product);
         CatalogListings.Sync(session, product, shop);

@@ -11,8 +11,6 @@ namespace Marketplace.Features.Moderation;
 /// </summary>
 public sealed class SuspensionCheck(RequestDelegate next)
 {
-    public const string ItemKey = "marketplace.suspension";
-
     public Task InvokeAsync(HttpContext context) =>
         IsWrite(context) && Members.IdOf(context.User) is { } memberId && context.GetEndpoint()?.Metadata.GetMetadata<AllowedWhileSuspendedAttribute>() is null
             ? CheckAsync(context, memberId)
@@ -29,8 +27,8 @@ public sealed class SuspensionCheck(RequestDelegate next)
 
         if (ErrorResponses.WantsHtml(context))
         {
-            // The error page explains it (re-executed by the status code pages, with the same items).
-            context.Items[ItemKey] = suspension;
+            // The error page explains it (re-executed by the status code pages for the status).
+            context.Features.Set(new ErrorExplanation("Your account is suspended", MemberSuspensions.Explain(suspension), "Write to the team", "/contact"));
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }

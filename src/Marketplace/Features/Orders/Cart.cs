@@ -51,3 +51,6 @@ public sealed class Entitlement
     public EntitlementState State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>An entitlement was granted (in the transaction that granted it): the downloads feature makes the buyer's copies.</summary>
+public sealed record EntitlementGranted(Guid EntitlementId);

@@ -7,7 +7,7 @@ namespace Marketplace.Features.Orders;
 /// <summary>
 /// What a successful payment does to its order, once, in the transaction that completes the Stripe event: the order is
 /// paid and fulfilled, its limited-edition copies sold, the buyer's entitlements granted, and the messages that follow
-/// (each shop's transfer, the receipt, each seller's sale) committed with them through the outbox.
+/// (each shop's transfer, each entitlement's grant for the downloads' copies, the receipt, each seller's sale) committed with them through the outbox.
 /// </summary>
 [WolverineHandler]
 public static class OrderPayment
@@ -76,6 +76,11 @@ public static class OrderPayment
         foreach (var share in order.Shops.Where(s => s.Share > 0))
         {
             await messages.PublishAsync(new TransferShopShare(order.Id, share.ShopId));
+        }
+
+        foreach (var entitlement in entitlements)
+        {
+            await messages.PublishAsync(new EntitlementGranted(entitlement.Id));
         }
 
         foreach (var mail in await mails.ForPaidOrderAsync(session, order, ct))

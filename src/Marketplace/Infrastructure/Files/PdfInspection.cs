@@ -17,13 +17,13 @@ public static class PdfInspection
     /// it is the seller's to sell as they made it. But the stamp that names the buyer on every page cannot be added to it.
     /// </summary>
     public const string EncryptedWarning =
-        "This PDF is encrypted, so its pages cannot be stamped with the buyer's name; buyers will get it exactly as uploaded. " +
-        "Upload an unencrypted copy if you want each buyer's copy stamped.";
+        "This PDF is encrypted, so its pages cannot be stamped with the buyer's name. Buyers get it only if you allow " +
+        "unmarked copies of this file (then exactly as uploaded); upload an unencrypted copy to have each buyer's copy stamped.";
 
     /// <summary>A PDF that needs a password to open: accepted too (a seller may hand out the password), but unchecked inside.</summary>
     public const string PasswordWarning =
-        "This PDF needs a password to open, so we could not check its pages and cannot stamp them with the buyer's name; " +
-        "buyers will get it exactly as uploaded and will need the password from you.";
+        "This PDF needs a password to open, so we could not check its pages and cannot stamp them with the buyer's name. " +
+        "Buyers get it only if you allow unmarked copies of this file (then exactly as uploaded, and they need the password from you).";
 
     /// <summary>Opens the PDF; the limits on its size are the caller's to check first.</summary>
     public static FileInspection Inspect(string path)

@@ -52,10 +52,17 @@ public static class ProductionSettings
             problems.Add($"Watermarking:FingerprintKey is not set (or shorter than {MinFingerprintKeyLength} characters): buyers' images would be fingerprinted with the development key in the source code, which anyone can read and forge. Set {MinFingerprintKeyLength} or more random characters, and keep them: copies trace only with the key they were marked with.");
         }
 
+        var signingKeys = configuration.GetSection("Downloads:SigningKeys").GetChildren().ToList();
+        if (signingKeys.Count == 0 || signingKeys.Any(key => System.Text.Encoding.UTF8.GetByteCount((key.Value ?? "").Trim()) < MinSigningKeyBytes))
+        {
+            problems.Add($"Downloads:SigningKeys has no key (or one shorter than {MinSigningKeyBytes} bytes): download links would be signed with the development key in the source code, so anyone could make a link to any buyer's files. Set Downloads:SigningKeys:<key id> (e.g. Downloads__SigningKeys__20261204) to {MinSigningKeyBytes} or more random characters.");
+        }
+
         return problems;
     }
 
     private const int MinFingerprintKeyLength = 32;
+    private const int MinSigningKeyBytes = 32;
 
     /// <summary>
     /// In Production, logs each problem (Fatal, one line) and answers true: the caller exits instead of starting.

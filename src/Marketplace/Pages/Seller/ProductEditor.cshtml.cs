@@ -130,6 +130,21 @@ public sealed class ProductEditorModel(IQuerySession session, IMessageBus bus, I
         return Redirect($"/shop/products/{Product!.Id}#files");
     }
 
+    /// <summary>The seller's consent to unmarked copies of a file that cannot be stamped (<see cref="SetProductFileSettings"/>).</summary>
+    public async Task<IActionResult> OnPostFileSettingsAsync(string id, Guid fileId, bool allowUnmarkedCopies, CancellationToken ct)
+    {
+        if (await LoadExistingAsync(id, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var outcome = await bus.InvokeAsync<ProductAccess.Outcome>(new SetProductFileSettings.Command(Product!.Id, fileId, allowUnmarkedCopies), ct, UseCases.InvokeTimeout);
+        TempData.Flash(outcome.Managed is null ? "That file is no longer there." : allowUnmarkedCopies
+            ? "Buyers get this file unmarked when it cannot be stamped."
+            : "This file is served only as a marked copy: if it cannot be marked, buyers cannot download it.");
+        return Redirect($"/shop/products/{Product!.Id}#files");
+    }
+
     public async Task<IActionResult> OnPostMoveFileAsync(string id, Guid fileId, int by, CancellationToken ct)
     {
         if (await LoadExistingAsync(id, ct) is { } refusal)

@@ -36,6 +36,7 @@ public static class Navigation
     [
         new("Cart", "/cart", Audience: Audience.SignedIn),
         new("Orders", "/orders", Audience: Audience.SignedIn),
+        new("Library", "/library", Audience: Audience.SignedIn),
         new("Sign in", "/account/login", Audience: Audience.SignedOut),
         new("Sign up", "/account/register", Audience: Audience.SignedOut),
     ];

@@ -8,7 +8,8 @@ namespace Marketplace.BrowserTests.Pages.Orders;
 public static class OrderSteps
 {
     /// <summary>A seller signs up, opens a shop with payouts and publishes a product; its id and title, and the seller's page.</summary>
-    public static async Task<(string Id, string Title, IPage Seller)> PublishedProductAsync(BrowserFixture fixture, string sellerName, string shopName, string stem, string price)
+    public static async Task<(string Id, string Title, IPage Seller)> PublishedProductAsync(
+        BrowserFixture fixture, string sellerName, string shopName, string stem, string price, string fileName = "files.zip")
     {
         var seller = await fixture.NewPageAsync();
         await seller.GotoAsync("/");
@@ -20,8 +21,8 @@ public static class OrderSteps
         await seller.GetByLabel("Price (USD, 0 for free)").FillAsync(price);
         await seller.GetByRole(AriaRole.Button, new() { Name = "Create product" }).ClickAsync();
         await Assertions.Expect(seller.GetByText("Product created.")).ToBeVisibleAsync();
-        await seller.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "files.zip", MimeType = "application/zip", Buffer = Zip() });
-        await Assertions.Expect(seller.Locator(".editor-files .file-name")).ToHaveTextAsync("files.zip", new() { Timeout = 30_000 });
+        await seller.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/zip", Buffer = Zip() });
+        await Assertions.Expect(seller.Locator(".editor-files .file-name")).ToHaveTextAsync(fileName, new() { Timeout = 30_000 });
         await seller.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(seller.GetByText("Published: the product is in the catalog.")).ToBeVisibleAsync();
         var id = new Uri(seller.Url).AbsolutePath.Split('/')[^1];

@@ -92,4 +92,34 @@ public abstract class CatalogTest(AppFixture fixture) : PayoutsTest(fixture)
 
     protected static string[] Titles(JsonElement page) =>
         [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!)];
+
+    /// <summary>The editor's antiforgery token and cookie, as a browser gets them with the page.</summary>
+    protected async Task<(string Token, string Cookie)> EditorFormAsync(string? cookie, Guid productId)
+    {
+        var page = await SendAsync(s => { s.Get.Url($"/shop/products/{productId}"); s.WithRequestHeader("Cookie", cookie!); });
+        var html = await page.ReadAsTextAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var antiforgery = page.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
+        return (token, $"{cookie}; {antiforgery}");
+    }
+
+    protected Task<Alba.IScenarioResult> PostEditorFormAsync(Guid productId, (string Token, string Cookie) form, params (string Name, string Value)[] fields) =>
+        PostEditorHandlerAsync(productId, null, form, fields);
+
+    /// <summary>Posts the editor's form to one of its handlers (<c>?handler=</c>), with the token and cookie of <see cref="EditorFormAsync"/>.</summary>
+    protected Task<Alba.IScenarioResult> PostEditorHandlerAsync(
+        Guid productId, string? handler, (string Token, string Cookie) form, params (string Name, string Value)[] fields) =>
+        SendAsync(s =>
+        {
+            var values = fields.ToDictionary(f => f.Name, f => f.Value);
+            values["__RequestVerificationToken"] = form.Token;
+            var send = s.Post.FormData(values).ToUrl($"/shop/products/{productId}");
+            if (handler is not null)
+            {
+                send.QueryString("handler", handler);
+            }
+
+            s.WithRequestHeader("Cookie", form.Cookie);
+            s.IgnoreStatusCode();
+        });
 }

@@ -15,6 +15,7 @@ public sealed class ProductionSettingsTests
         ["Stripe:WebhookSecret"] = "whsec_platform",
         ["Stripe:ConnectWebhookSecret"] = "whsec_connect",
         ["Watermarking:FingerprintKey"] = "k3Jv9QmT2xWn8RbL5cYp7ZdH4sGf6AeU",
+        ["Downloads:SigningKeys:20261204"] = "Qm7Tz2Wk9Rb4Xn8Lc5Yp3Vd6Hs1Gf0Ae",
     };
 
     private static IReadOnlyList<string> ProblemsWith(params (string Key, string? Value)[] changes)
@@ -47,6 +48,16 @@ public sealed class ProductionSettingsTests
     [InlineData("short-key")]
     public void Without_a_fingerprint_key_of_its_own_buyers_copies_would_carry_the_development_key(string? key) =>
         ProblemsWith(("Watermarking:FingerprintKey", key)).ShouldHaveSingleItem().ShouldStartWith("Watermarking:FingerprintKey is not set");
+
+    [Theory]
+    [InlineData("Downloads:SigningKeys:20261204", null)]
+    [InlineData("Downloads:SigningKeys:20261204", "short-key")]
+    public void Without_a_signing_key_of_its_own_anyone_could_make_download_links(string key, string? value) =>
+        ProblemsWith((key, value)).ShouldHaveSingleItem().ShouldStartWith("Downloads:SigningKeys has no key");
+
+    [Fact]
+    public void An_old_signing_key_too_short_is_refused_beside_a_good_one() =>
+        ProblemsWith(("Downloads:SigningKeys:20250101", "old")).ShouldHaveSingleItem().ShouldStartWith("Downloads:SigningKeys has no key");
 
     [Fact]
     public void Without_a_connection_string_the_embedded_cluster_must_be_asked_for()

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using Marketplace.Benchmarks.Intake;
+using Marketplace.Benchmarks.Upload;
+
+namespace Marketplace.Benchmarks.Downloads;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Marketplace.Benchmarks -- download [--mib 1024] [--runs 3]</c>: a buyer's
+/// copy of <c>--mib</c> MiB downloaded with a signed link, sent by the app itself (<c>SendFileAsync</c>) and handed
+/// to nginx with X-Accel-Redirect, each against nginx sending the same file with <c>sendfile</c> in the same run;
+/// throughput of each download and the app's resident set while it sends. See docs/performance.md.
+/// </summary>
+public static class DownloadHarness
+{
+    private const double MiB = 1024 * 1024;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var mib = long.Parse(Option(args, "--mib", "1024"), CultureInfo.InvariantCulture);
+        var runs = int.Parse(Option(args, "--runs", "3"), CultureInfo.InvariantCulture);
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        var blobs = Path.Combine(MarketplaceProcess.DataPath, "blobs");
+        var settings = new Dictionary<string, string> { ["Downloads__DefaultDownloadLimit"] = "100", ["RateLimits__api__PermitLimit"] = "100000" };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// download: {mib} MiB, {runs} runs each, load average {IntakeReport.LoadAverage()}"));
+        Console.WriteLine("| how | run | MiB/s | seconds | app RSS growth (MiB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+
+        DownloadPurchase purchase;
+        await using (var app = await MarketplaceProcess.StartAsync(probe, settings))
+        {
+            purchase = await DownloadPurchase.MakeAsync(app.BaseAddress, mib);
+            using var nginx = await NginxProcess.StartAsync(blobs, app.BaseAddress, probe);
+            for (var run = 1; run <= runs; run++)
+            {
+                await MeasureAsync(client, "nginx sendfile", run, new Uri(nginx.BaseAddress, $"files/{purchase.CopyKey}"), app.ProcessId);
+                await MeasureAsync(client, "app directly", run, new Uri(app.BaseAddress, await purchase.LinkAsync(app.BaseAddress)), app.ProcessId);
+            }
+        }
+
+        settings["Downloads__AccelRedirectPrefix"] = "/internal-downloads/";
+        await using (var app = await MarketplaceProcess.StartAsync(probe, settings))
+        {
+            using var nginx = await NginxProcess.StartAsync(blobs, app.BaseAddress, probe);
+            for (var run = 1; run <= runs; run++)
+            {
+                await MeasureAsync(client, "nginx sendfile", run, new Uri(nginx.BaseAddress, $"files/{purchase.CopyKey}"), app.ProcessId);
+                await MeasureAsync(client, "app, X-Accel-Redirect to nginx", run, new Uri(nginx.BaseAddress, await purchase.LinkAsync(app.BaseAddress)), app.ProcessId);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// load average at the end {IntakeReport.LoadAverage()}"));
+        return 0;
+    }
+
+    private static async Task MeasureAsync(HttpClient client, string how, int run, Uri url, int appPid)
+    {
+        using var rss = new RssSampler(appPid, TimeSpan.FromMilliseconds(20));
+        rss.Start();
+        await Task.Delay(300);
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{how}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[1 << 20];
+        long bytes = 0;
+        for (int read; (read = await body.ReadAsync(buffer)) > 0;)
+        {
+            bytes += read;
+        }
+
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var samples = rss.Stop();
+        long[] idle = [.. samples.Where(s => s.Timestamp < started).Select(s => s.Bytes).Order()];
+        var growth = (samples.Max(s => s.Bytes) - (idle.Length > 0 ? idle[idle.Length / 2] : samples[0].Bytes)) / MiB;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {how} | {run} | {bytes / MiB / seconds:F0} | {seconds:F2} | {growth:F1} |"));
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}
