@@ -42,7 +42,8 @@ public sealed class DownloadsModule : IFeatureModule
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        var library = app.MapApi("/library", "Downloads");
+        // A suspended member keeps what they bought: asking for a download link stays open to them.
+        var library = app.MapApi("/library", "Downloads").WithMetadata(new AllowedWhileSuspendedAttribute());
         GetLibrary.Map(library);
         IssueDownloadLink.Map(library);
         ServeDownload.Map(app);

@@ -50,9 +50,9 @@ public static class IssueDownloadLink
             return Refused(TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such file in your library."));
         }
 
-        if (DownloadGate.StateRefusal(entitlement) is { } state)
+        if ((DownloadGate.StateRefusal(entitlement) ?? DownloadGate.ProductRefusal(product)) is { } refusal)
         {
-            return Refused(Problem(state));
+            return Refused(Problem(refusal));
         }
 
         var copyId = BuyerCopy.IdOf(entitlement.Id, file.Id);

@@ -52,6 +52,11 @@ public static class DownloadGate
             return Refused(DownloadRefusal.FileRemoved());
         }
 
+        if (ProductRefusal(product) is { } unsafeProduct)
+        {
+            return Refused(unsafeProduct);
+        }
+
         var copyId = BuyerCopy.IdOf(entitlement.Id, file.Id);
         var copy = await session.LoadAsync<BuyerCopy>(copyId, ct);
         if (copy is null || !copy.IsDoneFor(file))
@@ -99,6 +104,9 @@ public static class DownloadGate
         EntitlementState.Frozen => DownloadRefusal.Frozen(),
         _ => null,
     };
+
+    /// <summary>A product taken down as malware is never delivered again, whatever was bought; other takedowns leave buyers their files.</summary>
+    public static DownloadRefusal? ProductRefusal(Product product) => product.Takedown is { Malware: true } ? DownloadRefusal.Malware() : null;
 
     private static (Decision, OutgoingMessages) Refused(DownloadRefusal refusal) => (new Refuse(refusal), []);
 }

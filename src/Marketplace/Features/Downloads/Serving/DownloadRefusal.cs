@@ -38,6 +38,10 @@ public sealed record DownloadRefusal(int Status, string Type, string Title, stri
             : $"This file allows {limit} complete downloads per purchase and all of them were used. Contact the seller if you need another.",
         "exhausted");
 
+    public static DownloadRefusal Malware() => new(StatusCodes.Status410Gone, Base + "malware", "This product was taken down as unsafe.",
+        "The marketplace's moderators found harmful software in it, so it is no longer delivered. Do not open copies you downloaded before.",
+        "malware");
+
     public static DownloadRefusal FileRemoved() => new(StatusCodes.Status410Gone, Base + "file-removed", "The seller removed this file.",
         "It is no longer part of the product." + Library, "file-removed");
 
