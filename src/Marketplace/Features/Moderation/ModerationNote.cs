@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluentValidation;
 using Marketplace.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -46,4 +47,11 @@ public sealed record ModerationNote(string? Reason)
             _ => (null, null),
         };
     }
+}
+
+/// <summary>The one rule for a required moderation reason: said, in words its reader reads, at most 500 characters.</summary>
+public static class ModerationReasonRule
+{
+    public static IRuleBuilderOptions<T, string> ModerationReason<T>(this IRuleBuilder<T, string> rule, string reader) =>
+        rule.NotEmpty().WithMessage($"Say why, in words the {reader} will read.").MaximumLength(ModerationNote.MaxReasonLength);
 }

@@ -18,7 +18,6 @@ public sealed record MemberSuspensionChanged(Guid MemberId, DateTimeOffset? Unti
 [WolverineHandler]
 public static class SuspendMember
 {
-    public const int MaxReasonLength = 500;
     public static readonly TimeSpan Longest = TimeSpan.FromDays(3650);
 
     public sealed record Request(DateTimeOffset Until, string Reason);
@@ -27,12 +26,10 @@ public static class SuspendMember
     {
         public Validator()
         {
-            RuleFor(r => r.Reason).NotEmpty().WithMessage("Say why, in words the member will read.").MaximumLength(MaxReasonLength);
+            RuleFor(r => r.Reason).ModerationReason("member");
             RuleFor(r => r.Until).NotEmpty().WithMessage("Say until when.");
         }
     }
-
-    public sealed record UnsuspendRequest(string? Reason);
 
     public sealed record Command(Guid MemberId, AuditActor Actor, bool ActorIsAdmin, DateTimeOffset? Until, string? Reason, string BaseUrl);
 
@@ -61,14 +58,11 @@ public static class SuspendMember
             http.RequestAborted, UseCases.InvokeTimeout);
     }
 
-    public static Task<IResult> UnsuspendAsync(Guid userId, UnsuspendRequest? request, IMessageBus bus, HttpContext http)
+    public static async Task<IResult> UnsuspendAsync(Guid userId, IMessageBus bus, HttpContext http)
     {
-        var reason = request?.Reason?.Trim();
-        return reason is { Length: > MaxReasonLength }
-            ? Task.FromResult(ValidationProblems.Field("reason", $"Use at most {MaxReasonLength} characters."))
-            : bus.InvokeAsync<IResult>(
-                new Command(userId, AuditActor.Of(http.User), Members.IsAdmin(http.User), null, reason, PublicUrl.Of(http)),
-                http.RequestAborted, UseCases.InvokeTimeout);
+        var (reason, problem) = await ModerationNote.ReadAsync(http.Request);
+        return problem ?? await bus.InvokeAsync<IResult>(
+            new Command(userId, AuditActor.Of(http.User), Members.IsAdmin(http.User), null, reason, PublicUrl.Of(http)), http.RequestAborted, UseCases.InvokeTimeout);
     }
 
     public static async Task<(IResult, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)

@@ -18,14 +18,13 @@ namespace Marketplace.Features.Moderation;
 [WolverineHandler]
 public static class SuspendShop
 {
-    public const int MaxReasonLength = 500;
 
     public sealed record Request(string Reason);
 
     public sealed class Validator : AbstractValidator<Request>
     {
         public Validator() =>
-            RuleFor(r => r.Reason).NotEmpty().WithMessage("Say why, in words the seller will read.").MaximumLength(MaxReasonLength);
+            RuleFor(r => r.Reason).ModerationReason("seller");
     }
 
     public sealed record Command(Guid ShopId, AuditActor Actor, ShopStatus Status, string Reason);

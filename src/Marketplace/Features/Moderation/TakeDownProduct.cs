@@ -17,14 +17,13 @@ namespace Marketplace.Features.Moderation;
 [WolverineHandler]
 public static class TakeDownProduct
 {
-    public const int MaxReasonLength = 500;
 
     public sealed record Request(string Reason, bool Malware = false);
 
     public sealed class Validator : AbstractValidator<Request>
     {
         public Validator() =>
-            RuleFor(r => r.Reason).NotEmpty().WithMessage("Say why, in words the seller will read.").MaximumLength(MaxReasonLength);
+            RuleFor(r => r.Reason).ModerationReason("seller");
     }
 
     public sealed record Command(Guid ProductId, AuditActor Actor, string? Reason, bool Malware, bool TakeDown);
