@@ -29,6 +29,7 @@ public static class Navigation
         new("Users", "/admin/users", Roles.Admin),
         new("Webhooks", "/admin/webhooks", Roles.Admin),
         new("Dead letters", "/admin/dead-letters", Roles.Admin),
+        new("Audit log", "/admin/audit", Roles.Admin),
     ];
 
     /// <summary>After the main entries. Signed in, the layout adds the account (under the display name) and "Sign out".</summary>
