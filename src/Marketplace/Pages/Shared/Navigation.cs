@@ -29,6 +29,7 @@ public static class Navigation
         new("Users", "/admin/users", Roles.Admin),
         new("Webhooks", "/admin/webhooks", Roles.Admin),
         new("Dead letters", "/admin/dead-letters", Roles.Admin),
+        new("Shops", "/admin/shops", Roles.Admin),
         new("Audit log", "/admin/audit", Roles.Admin),
     ];
 
