@@ -143,4 +143,23 @@ public sealed class FlagPostTests(AppFixture fixture) : ForumTest(fixture)
         (await QueryAsync(q => q.Query<PostFlag>().CountAsync())).ShouldBe(0);
         (await QueryAsync(q => q.Query<QueueItem>().CountAsync())).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_member_flags_a_post_from_its_menu_on_the_thread_page_but_not_their_own()
+    {
+        var author = await MemberTokenAsync("author");
+        var started = await StartThreadAsync(author, await CategoryAsync());
+        var reply = await ReplyAsync(await MemberTokenAsync("replier"), started.ThreadId, "A reply to flag");
+        var reader = await MemberTokenAsync("reader");
+
+        var page = await (await AsUserAsync(author, s => { s.WithRequestHeader("Accept", "text/html"); s.Get.Url($"/forum/threads/{started.ThreadId}"); })).ReadAsTextAsync();
+        page.ShouldContain($"action=\"/forum/posts/{reply.PostId}/flag\"");
+        page.ShouldNotContain($"action=\"/forum/posts/{started.PostId}/flag\"");
+
+        await PostFormAsync(reader, $"/forum/posts/{reply.PostId}/flag", new() { ["Input.Reason"] = "other", ["Input.Text"] = "" }, 200);
+        (await QueryAsync(q => q.Query<PostFlag>().CountAsync())).ShouldBe(0);
+        var done = await PostFormAsync(reader, $"/forum/posts/{reply.PostId}/flag", new() { ["Input.Reason"] = "abuse", ["Input.Text"] = "Rude" }, 302);
+        done.Context.Response.Headers.Location.ToString().ShouldStartWith($"/forum/threads/{started.ThreadId}");
+        (await QueryAsync(q => q.Query<PostFlag>().SingleAsync())).Reason.ShouldBe("abuse");
+    }
 }

@@ -179,4 +179,25 @@ public sealed class ModerationQueueTests(AppFixture fixture) : CatalogTest(fixtu
         (await QueryAsync(q => q.LoadAsync<ForumPost>(postId)))!.Hidden.ShouldBeFalse();
         (await QueryAsync(q => q.Query<AuditEntry>().CountAsync())).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task The_moderation_page_shows_the_queue_to_staff_only()
+    {
+        var (_, postId, author) = await ThreadAsync("Cheap watches");
+        await FlagAsync(await MemberAsync("reporter"), postId);
+        var moderator = await MemberAsync("moderator", Roles.Moderator);
+        var admin = await MemberAsync("admin", Roles.Admin);
+        var seller = await SellerAsync();
+
+        foreach (var (email, status) in new (string?, int)[] { (null, 302), (author.Email, 302), (seller.Owner.Email, 302), (moderator.Email, 200), (admin.Email, 200) })
+        {
+            (await PageStatusAsync(email is null ? null : await SignInCookieAsync(email), "/moderation")).ShouldBe(status);
+        }
+
+        var cookie = await SignInCookieAsync(moderator.Email);
+        var html = await (await SendAsync(s => { s.Get.Url("/moderation"); s.WithRequestHeader("Cookie", cookie); })).ReadAsTextAsync();
+        html.ShouldContain("Cheap watches");
+        html.ShouldContain("href=\"/moderation\"");
+        html.ShouldContain(QueueItem.IdOf(QueueKinds.Post, postId));
+    }
 }
