@@ -49,7 +49,7 @@ public sealed class ForumModule : IFeatureModule
                 .FullTextIndex("english", x => x.Body);
             options.Schema.For<PostVote>().Identity(x => x.Id).Index(x => x.PostId);
             options.Schema.For<ForumMember>();
-            options.Schema.For<PostFlag>().Identity(x => x.Id).Index(x => x.PostId);
+            options.Schema.For<PostFlag>().Identity(x => x.Id).Index(x => x.PostId).Index(x => x.MemberId);
         });
     }
 

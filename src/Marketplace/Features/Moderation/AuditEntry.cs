@@ -28,6 +28,9 @@ public sealed class AuditEntry
 /// <summary>The staff member acting, read from the principal.</summary>
 public sealed record AuditActor(Guid Id, string Name)
 {
+    /// <summary>The platform acting on its own rules (a post hidden by its members' flags).</summary>
+    public static readonly AuditActor System = new(Guid.Empty, "system");
+
     public static AuditActor Of(ClaimsPrincipal user) =>
         new(Members.IdOf(user) ?? Guid.Empty, user.FindFirstValue(AccountClaimsFactory.DisplayNameClaim) ?? "Staff");
 }

@@ -12,10 +12,13 @@ public sealed class ModerationModule : IFeatureModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MemberSuspensions>();
+        services.AddOptions<ModerationOptions>().Bind(configuration.GetSection(ModerationOptions.Section));
         services.ConfigureMarten(options =>
         {
             options.Schema.For<AuditEntry>().Index(x => x.At).Index(x => x.ActorId).Index(x => x.Action).Index(x => x.TargetId);
             options.Schema.For<MemberSuspension>();
+            options.Schema.For<QueueItem>().Identity(x => x.Id).Index(x => x.OpenedAt);
+            options.Schema.For<ProductReport>().Identity(x => x.Id).Index(x => x.ProductId).Index(x => x.MemberId);
         });
 
         // The pages a suspended member may still post to: signing in and out, their account, the contact form, and the
@@ -37,5 +40,10 @@ public sealed class ModerationModule : IFeatureModule
         SuspendShop.Map(admin);
         SuspendMember.Map(app.MapApi("/moderation/users", "Moderation").RequireAuthorization(Policies.Moderator));
         TakeDownProduct.Map(app.MapApi("/moderation/products", "Moderation").RequireAuthorization(Policies.Moderator));
+        var queue = app.MapApi("/moderation/queue", "Moderation").RequireAuthorization(Policies.Moderator);
+        GetModerationQueue.Map(queue);
+        ClaimQueueItem.Map(queue);
+        ResolveQueueItem.Map(queue);
+        ReportProduct.Map(app.MapApi("/products", "Catalog"));
     }
 }

@@ -17,6 +17,7 @@ public static class Navigation
         SignedIn,
     }
 
+    /// <summary>An entry; <paramref name="Role"/> may list several roles, comma-separated (any of them shows it).</summary>
     public sealed record Item(string Title, string Path, string? Role = null, Audience Audience = Audience.Everyone);
 
     public static readonly IReadOnlyList<Item> Main =
@@ -26,6 +27,7 @@ public static class Navigation
         new("Forum", "/forum"),
         new("Sell", "/shops/open"),
         new("Contact", "/contact"),
+        new("Moderation", "/moderation", $"{Roles.Moderator},{Roles.Admin}"),
         new("Users", "/admin/users", Roles.Admin),
         new("Webhooks", "/admin/webhooks", Roles.Admin),
         new("Dead letters", "/admin/dead-letters", Roles.Admin),
@@ -48,7 +50,7 @@ public static class Navigation
     public static IEnumerable<Item> VisibleTo(IEnumerable<Item> items, ClaimsPrincipal user)
     {
         var signedIn = IsSignedIn(user);
-        return items.Where(item => (item.Role is null || user.IsInRole(item.Role)) && item.Audience switch
+        return items.Where(item => (item.Role is null || item.Role.Split(',').Any(user.IsInRole)) && item.Audience switch
         {
             Audience.SignedIn => signedIn,
             Audience.SignedOut => !signedIn,

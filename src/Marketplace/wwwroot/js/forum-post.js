@@ -49,6 +49,17 @@ window.ForumPost = (() => {
     link.textContent = `#${Number(post.seq)}`;
     link.setAttribute("aria-label", `Link to post ${Number(post.seq)}`);
     article.querySelector(".post-body").append(sanitizedFragment(post.html));
+    const flag = article.querySelector(".post-flag");
+    if (flag) {
+      // Nobody flags their own post: the reader's id is on the thread (data-reader-id).
+      const reader = document.querySelector("[data-reader-id]");
+      if (reader && post.author && reader.dataset.readerId === String(post.author.id)) {
+        flag.remove();
+      } else {
+        const form = flag.querySelector("form");
+        form.action = form.action.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, encodeURIComponent(post.postId));
+      }
+    }
     const quote = article.querySelector(".post-quote");
     if (quote) {
       quote.href = `?quote=${encodeURIComponent(post.postId)}#reply-form`;

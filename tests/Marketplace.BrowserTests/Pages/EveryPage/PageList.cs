@@ -24,6 +24,7 @@ public static partial class PageList
         values["threadId"] = await Forum.ForumSteps.StartThreadAsync(
             admin, values["categoryId"], string.Concat(Enumerable.Repeat("Longword", 18)) + "End",
             "A link nobody shortened: https://example.com/" + new string('a', 300));
+        values["postId"] = await FirstPostAsync(api, values["threadId"]);
         values["orderId"] = await PlaceOrderAsync(api);
         values["handle"] = await HandleAsync(api);
         using var routes = JsonDocument.Parse(await (await api.GetAsync("/api/dev/pages")).TextAsync());
@@ -144,4 +145,11 @@ public static partial class PageList
 
     [GeneratedRegex(@"\{(?<name>\w+)(:[^}?]+)?(?<optional>\?)?\}")]
     private static partial Regex Parameter();
+
+    /// <summary>The first post of a thread (the flag page's parameter).</summary>
+    private static async Task<string> FirstPostAsync(IAPIRequestContext api, string threadId)
+    {
+        using var thread = JsonDocument.Parse(await (await api.GetAsync($"/api/forum/threads/{threadId}")).TextAsync());
+        return thread.RootElement.GetProperty("posts")[0].GetProperty("postId").GetString()!;
+    }
 }
