@@ -17,7 +17,7 @@ public sealed class AuditModel(IQuerySession session) : PageModel
     public static readonly IReadOnlyList<string> Actions =
     [
         "post.hide", "post.restore", "thread.lock", "thread.unlock", "thread.pin", "thread.unpin", "thread.move",
-        "member.suspend", "member.unsuspend", "shop.suspend", "shop.reinstate", "product.takedown", "product.restore",
+        "member.suspend", "member.unsuspend", "shop.suspend", "shop.reinstate", "product.takedown", "product.restore", "queue.upheld", "queue.dismissed",
     ];
 
     [BindProperty(SupportsGet = true)]
