@@ -32,8 +32,10 @@ public static partial class RouteAuthorizationMatrix
         new("GET", "/members/{handle}", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
         new("GET", "/orders", Anonymous: 302, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
         new("GET", "/orders/{orderId}", Anonymous: 302, Buyer: 200, OtherBuyer: 404, Owner: 404, OtherSeller: 404, Moderator: 404, Admin: 404, Suspended: 404),
+        // the refund page: the order's seller and admins
         new("GET", "/orders/{orderId}/refund", Anonymous: 302, Buyer: 404, OtherBuyer: 404, Owner: 200, OtherSeller: 404, Moderator: 404, Admin: 200, Suspended: 404),
         new("GET", "/products", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
+        // the shop's slug is not the product's: a redirect to the canonical address, for everyone
         new("GET", "/products/{productId}/{slug?}", Anonymous: 301, Buyer: 301, OtherBuyer: 301, Owner: 301, OtherSeller: 301, Moderator: 301, Admin: 301, Suspended: 301),
         new("GET", "/shop/orders", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 200, OtherSeller: 200, Moderator: 302, Admin: 302, Suspended: 302),
         new("GET", "/shop/orders/{orderId}", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 200, OtherSeller: 404, Moderator: 302, Admin: 302, Suspended: 302),
@@ -42,6 +44,7 @@ public static partial class RouteAuthorizationMatrix
         new("GET", "/shop/products/{id}", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 200, OtherSeller: 404, Moderator: 302, Admin: 302, Suspended: 302),
         new("GET", "/shop/sales", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 200, OtherSeller: 200, Moderator: 302, Admin: 302, Suspended: 302),
         new("GET", "/shop/settings", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 200, OtherSeller: 200, Moderator: 302, Admin: 302, Suspended: 302),
+        // sellers already have a shop: sent to it
         new("GET", "/shops/open", Anonymous: 302, Buyer: 200, OtherBuyer: 200, Owner: 302, OtherSeller: 302, Moderator: 200, Admin: 200, Suspended: 200),
         new("GET", "/shops/{slug}", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
     ];

@@ -6,6 +6,7 @@ public static partial class RouteAuthorizationMatrix
     [
         new("POST", "/api/platform/contact", Anonymous: 400, Buyer: 400, OtherBuyer: 400, Owner: 400, OtherSeller: 400, Moderator: 400, Admin: 400, Suspended: 400),
         new("GET", "/api/platform/settings", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
+        // unsigned: 400 for everyone; authenticated by Stripe's signature, not by a member
         new("POST", "/api/webhooks/stripe", Anonymous: 400, Buyer: 400, OtherBuyer: 400, Owner: 400, OtherSeller: 400, Moderator: 400, Admin: 400, Suspended: 403),
         new("*", "/health/live", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
         new("*", "/health/ready", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),

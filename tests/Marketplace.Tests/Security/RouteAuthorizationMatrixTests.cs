@@ -107,8 +107,14 @@ public sealed partial class RouteAuthorizationMatrixTests(AppFixture fixture) : 
                 case "DELETE":
                     s.Delete.Url(url);
                     break;
+                case "PUT" when body is Upload upload:
+                    s.Put.MultipartFormData(upload.Form()).ToUrl(url);
+                    break;
                 case "PUT":
                     s.Put.Json(body).ToUrl(url);
+                    break;
+                case "POST" when body is Upload upload:
+                    s.Post.MultipartFormData(upload.Form()).ToUrl(url);
                     break;
                 default:
                     s.Post.Json(body).ToUrl(url);

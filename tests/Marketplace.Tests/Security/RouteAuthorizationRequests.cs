@@ -1,3 +1,5 @@
+using Marketplace.Tests.Infrastructure.Files;
+
 namespace Marketplace.Tests.Security;
 
 /// <summary>
@@ -14,6 +16,12 @@ public enum Throwaway { None, Caller, Member, Shop, Product, Post, Thread }
 /// The body a route is sent (an empty JSON object when none is given; a function of the world's route values when it
 /// names one of them), what it acts on, and the method to send a route that accepts any (the table's <c>*</c>; GET by default).
 /// </summary>
+/// <summary>A multipart upload of one file (field <c>file</c>), for the routes that accept nothing else.</summary>
+public sealed record Upload(string FileName, Func<byte[]> Content)
+{
+    public MultipartFormDataContent Form() => new() { { new ByteArrayContent(Content()), "file", FileName } };
+}
+
 public sealed record CellRequest(object? Body = null, Throwaway Throwaway = Throwaway.None, string? Method = null);
 
 public static class RouteAuthorizationRequests
@@ -57,6 +65,12 @@ public static class RouteAuthorizationRequests
         ["POST /api/account/sign-out-everywhere"] = new(null, Throwaway.Caller),
         ["POST /api/account/2fa/setup"] = new(null, Throwaway.Caller),
         ["POST /api/auth/logout"] = new(null, Throwaway.Caller),
+        // Uploads: routing answers 415 to anything but multipart before authorization runs, so a JSON body would test no door.
+        ["POST /api/products/{productId}/files"] = new(new Upload("icons.zip", HostileFiles.SmallZip), Throwaway.Product),
+        ["PUT /api/products/{productId}/files/{fileId}"] = new(new Upload("icons.zip", HostileFiles.SmallZip), Throwaway.Product),
+        ["POST /api/products/{productId}/cover"] = new(new Upload("cover.png", () => HostileImages.Png()), Throwaway.Product),
+        ["POST /api/shops/{shopId}/logo"] = new(new Upload("logo.png", () => HostileImages.Png())),
+        ["POST /api/forensics/trace"] = new(new Upload("leak.zip", HostileFiles.SmallZip)),
         ["* /hubs/forum/negotiate"] = new(Method: "POST"),
     };
 
