@@ -16,7 +16,7 @@ public static class ReorderProductFiles
 
     public sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(x => x.FileIds).NotNull().Must(ids => ids.Count <= 1000 && ids.Distinct().Count() == ids.Count)
+        public Validator() => RuleFor(x => x.FileIds).Cascade(CascadeMode.Stop).NotNull().Must(ids => ids.Count <= 1000 && ids.Distinct().Count() == ids.Count)
             .WithMessage("List each of the product's files once.");
     }
 

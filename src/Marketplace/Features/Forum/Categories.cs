@@ -29,7 +29,7 @@ public static partial class Categories
         public FieldsValidator()
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(60);
-            RuleFor(x => x.Description).MaximumLength(300);
+            RuleFor(x => x.Description).NotNull().MaximumLength(300); // may be empty, not missing
             RuleFor(x => x.Position).InclusiveBetween(0, 10_000);
         }
     }
@@ -39,7 +39,7 @@ public static partial class Categories
         public CreateValidator()
         {
             Include(new FieldsValidator());
-            RuleFor(x => x.Slug).NotEmpty().MaximumLength(40).Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single dashes.")
+            RuleFor(x => x.Slug).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(40).Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single dashes.")
                 .Must(slug => !IsReserved(slug)).WithMessage("This address is reserved: forum pages use it, or shops' support categories (shop-…).");
         }
     }

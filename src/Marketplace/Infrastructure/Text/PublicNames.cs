@@ -23,11 +23,12 @@ public static class PublicNames
 
     public static string Normalize(string name) => name.Trim().Normalize(NormalizationForm.FormC);
 
+    /// <remarks>A missing name (<c>{}</c> as the body) is the required rule's to report: these rules pass it, not throw.</remarks>
     public static IRuleBuilderOptions<T, string> PublicName<T>(this IRuleBuilder<T, string> rule, string what) =>
-        rule.Must(name => !HasHiddenCharacter(name)).WithMessage($"{what} cannot contain control, formatting or invisible characters.")
-            .Must(name => LongestCombiningRun(name) <= MaxCombiningRun).WithMessage($"{what} has too many accents on one letter.")
-            .Must(name => VisibleLength(name) >= 2).WithMessage($"{what} needs at least 2 visible characters.")
-            .Must(name => !Words(name).Any(StaffWords.Contains)).WithMessage($"{what} cannot suggest that it speaks for the marketplace's staff.");
+        rule.Must(name => name is null || !HasHiddenCharacter(name)).WithMessage($"{what} cannot contain control, formatting or invisible characters.")
+            .Must(name => name is null || LongestCombiningRun(name) <= MaxCombiningRun).WithMessage($"{what} has too many accents on one letter.")
+            .Must(name => name is null || VisibleLength(name) >= 2).WithMessage($"{what} needs at least 2 visible characters.")
+            .Must(name => name is null || !Words(name).Any(StaffWords.Contains)).WithMessage($"{what} cannot suggest that it speaks for the marketplace's staff.");
 
     /// <summary>
     /// Any character that shows nothing or reorders what follows, but for the zero-width joiner inside an emoji
