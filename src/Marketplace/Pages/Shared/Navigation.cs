@@ -26,6 +26,7 @@ public static class Navigation
         new("Forum", "/forum"),
         new("Sell", "/shops/open"),
         new("Contact", "/contact"),
+        new("Trace a leak", "/moderation/trace", Roles.Moderator),
         new("Users", "/admin/users", Roles.Admin),
         new("Webhooks", "/admin/webhooks", Roles.Admin),
         new("Dead letters", "/admin/dead-letters", Roles.Admin),
