@@ -5,8 +5,8 @@ namespace Marketplace.Pages.Shared;
 
 /// <summary>
 /// The site's navigation in one place. An entry with a role shows only to people in that role, one with an audience
-/// only to signed-in or signed-out people; features add their entries here as they arrive (catalog, forum, selling,
-/// moderation).
+/// only to signed-in or signed-out people (a moderator's entry shows to admins too, as the moderator policy allows
+/// them); features add their entries here as they arrive (catalog, forum, selling, moderation).
 /// </summary>
 public static class Navigation
 {
@@ -47,13 +47,16 @@ public static class Navigation
     public static IEnumerable<Item> VisibleTo(IEnumerable<Item> items, ClaimsPrincipal user)
     {
         var signedIn = IsSignedIn(user);
-        return items.Where(item => (item.Role is null || user.IsInRole(item.Role)) && item.Audience switch
+        return items.Where(item => InRole(user, item.Role) && item.Audience switch
         {
             Audience.SignedIn => signedIn,
             Audience.SignedOut => !signedIn,
             _ => true,
         });
     }
+
+    private static bool InRole(ClaimsPrincipal user, string? role) =>
+        role is null || user.IsInRole(role) || (role == Roles.Moderator && user.IsInRole(Roles.Admin));
 
     public static bool IsSignedIn(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
 

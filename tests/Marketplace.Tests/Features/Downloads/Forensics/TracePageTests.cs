@@ -48,6 +48,14 @@ public sealed class TracePageTests(AppFixture fixture) : RefundsTest(fixture)
     }
 
     [Fact]
+    public async Task An_admin_finds_the_page_in_the_menu_too()
+    {
+        var html = (await PageAsync(await CookieOfAsync(Caller.Admin))).ReadAsText();
+
+        html.ShouldContain("href=\"/moderation/trace\"");
+    }
+
+    [Fact]
     public async Task A_seller_is_told_only_their_own_products_are_traced_and_has_no_staff_menu_entry()
     {
         var html = (await PageAsync(await CookieOfAsync(Caller.Seller))).ReadAsText();
