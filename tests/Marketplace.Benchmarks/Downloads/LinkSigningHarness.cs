@@ -31,7 +31,7 @@ public static class LinkSigningHarness
         var check = Measure(count, i =>
         {
             var p = parts[i % parts.Length];
-            return links.Check(p[0], p[1], p[2], p[3], p[4], p[5]) is LinkCheck.Valid ? "" : throw new InvalidOperationException("A link did not verify.");
+            return links.Check(p[0], p[1], p[2], p[3], p[4], p[5], p[6]) is LinkCheck.Valid ? "" : throw new InvalidOperationException("A link did not verify.");
         });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {count:N0} links on one thread, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| signed | {sign:N0} per second | {1e6 / sign:F2} µs each |"));
@@ -57,6 +57,6 @@ public static class LinkSigningHarness
         var uri = new Uri(new Uri("http://localhost"), link);
         var segments = uri.AbsolutePath.Split('/');
         var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
-        return [segments[2], segments[3], query["buyer"]!, query["expires"]!, query["key"]!, query["sig"]!];
+        return [segments[2], segments[3], query["buyer"]!, query["issued"]!, query["expires"]!, query["key"]!, query["sig"]!];
     }
 }

@@ -30,7 +30,7 @@ public static class Login
 
     public static async Task<IResult> HandleAsync(
         Request request, bool? useCookies, SignInCheck check, SignInManager<UserAccount> signIn, TokenService tokens,
-        IDocumentSession session, LoginThrottle throttle, HttpContext http)
+        IDocumentSession session, LoginThrottle throttle, TimeProvider clock, HttpContext http)
     {
         if (throttle.TryAttempt(request.Email, http) is { } wait)
         {
@@ -53,11 +53,11 @@ public static class Login
         await check.SucceededAsync(user!);
         if (useCookies == true)
         {
-            await signIn.SignInAsync(user!, isPersistent: false);
+            await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [SignInTime.Claim(clock.GetUtcNow())]);
             return TypedResults.Ok();
         }
 
-        var pair = await tokens.IssueAsync(user!);
+        var pair = await tokens.IssueAsync(user!, signedInAt: clock.GetUtcNow());
         await session.SaveChangesAsync();
         return TypedResults.Ok(pair);
     }

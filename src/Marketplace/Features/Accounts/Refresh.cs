@@ -35,7 +35,7 @@ public static class Refresh
                 return AccountResults.InvalidRefreshToken();
             }
 
-            var pair = await tokens.IssueAsync(user, redeemed.FamilyId);
+            var pair = await tokens.IssueAsync(user, redeemed.FamilyId, redeemed.SignedInAt);
             await session.SaveChangesAsync(ct);
             return TypedResults.Ok(pair);
         }

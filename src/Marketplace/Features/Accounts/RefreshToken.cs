@@ -12,6 +12,9 @@ public sealed class RefreshToken
     public Guid FamilyId { get; set; }
     public string SecurityStamp { get; set; } = "";
     public DateTimeOffset IssuedAt { get; set; }
+
+    /// <summary>When the family's sign-in happened (null for families begun before this was kept).</summary>
+    public DateTimeOffset? SignedInAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? ReplacedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }

@@ -21,9 +21,15 @@ public sealed class TokenService(
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
 
-    public async Task<TokenPair> IssueAsync(UserAccount user, Guid? family = null)
+    /// <summary>A token pair; <paramref name="signedInAt"/> is the sign-in the family began with (<see cref="SignInTime"/>).</summary>
+    public async Task<TokenPair> IssueAsync(UserAccount user, Guid? family = null, DateTimeOffset? signedInAt = null)
     {
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        if (signedInAt is { } at && principal.Identity is System.Security.Claims.ClaimsIdentity identity)
+        {
+            identity.AddClaim(SignInTime.Claim(at));
+        }
+
         var now = clock.GetUtcNow();
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + AccessTokenLifetime };
         var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
@@ -37,6 +43,7 @@ public sealed class TokenService(
             FamilyId = family ?? Guid.CreateVersion7(),
             SecurityStamp = user.SecurityStamp ?? "",
             IssuedAt = now,
+            SignedInAt = signedInAt,
             ExpiresAt = now + RefreshTokenLifetime,
         });
         return new TokenPair("Bearer", accessToken, (long)AccessTokenLifetime.TotalSeconds, refreshToken);

@@ -37,6 +37,15 @@ public sealed class DownloadOptions
     /// <summary>A download in progress holds its count this long at most (a node that died mid-download frees it then).</summary>
     public TimeSpan ReservationLifetime { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How many distinct networks (IPv4 /24, IPv6 /48) one purchase's links may be used from within
+    /// <see cref="NetworkWindow"/>; one more flags the purchase as shared (docs/downloads.md#shared-links).
+    /// </summary>
+    public int MaxNetworksPerLink { get; set; } = 3;
+
+    /// <summary>How long a network a purchase's links were used from is remembered.</summary>
+    public TimeSpan NetworkWindow { get; set; } = TimeSpan.FromHours(24);
+
     internal const string DevelopmentKeyId = "dev";
     internal const string DevelopmentKey = "marketplace-development-download-signing-key";
 

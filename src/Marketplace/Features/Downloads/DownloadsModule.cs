@@ -36,6 +36,7 @@ public sealed class DownloadsModule : IFeatureModule
         {
             options.Schema.For<BuyerCopy>().Index(x => x.BuyerId);
             options.Schema.For<DownloadAllowance>();
+            options.Schema.For<LinkSharing>();
             options.Schema.For<DownloadAttempt>().Index(x => x.EntitlementId);
         });
     }

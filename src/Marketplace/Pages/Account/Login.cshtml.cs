@@ -58,7 +58,7 @@ public sealed class LoginModel(
         }
 
         await check.SucceededAsync(user!);
-        await signIn.SignInAsync(user!, Input.RememberMe);
+        await signIn.SignInWithClaimsAsync(user!, Input.RememberMe, [SignInTime.Claim(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())]);
         return LocalRedirect(Destination);
     }
 

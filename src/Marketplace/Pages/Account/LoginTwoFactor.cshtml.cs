@@ -55,7 +55,7 @@ public sealed class LoginTwoFactorModel(SignInManager<UserAccount> signIn, UserM
         {
             await check.SucceededAsync(user);
             await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-            await signIn.SignInWithClaimsAsync(user, RememberMe, [new Claim("amr", "mfa")]);
+            await signIn.SignInWithClaimsAsync(user, RememberMe, [new Claim("amr", "mfa"), SignInTime.Claim(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())]);
             return LocalRedirect(LoginModel.LocalReturnUrl(Url, ReturnUrl));
         }
 

@@ -5,8 +5,8 @@ namespace Marketplace.Pages.Shared;
 
 /// <summary>
 /// The site's navigation in one place. An entry with a role shows only to people in that role, one with an audience
-/// only to signed-in or signed-out people; features add their entries here as they arrive (catalog, forum, selling,
-/// moderation).
+/// only to signed-in or signed-out people (a moderator's entry shows to admins too, as the moderator policy allows
+/// them); features add their entries here as they arrive (catalog, forum, selling, moderation).
 /// </summary>
 public static class Navigation
 {
@@ -17,7 +17,7 @@ public static class Navigation
         SignedIn,
     }
 
-    /// <summary>An entry; <paramref name="Role"/> may list several roles, comma-separated (any of them shows it).</summary>
+    /// <summary>An entry; <paramref name="Role"/> is the role that sees it (an entry for moderators shows to admins too).</summary>
     public sealed record Item(string Title, string Path, string? Role = null, Audience Audience = Audience.Everyone);
 
     public static readonly IReadOnlyList<Item> Main =
@@ -27,7 +27,8 @@ public static class Navigation
         new("Forum", "/forum"),
         new("Sell", "/shops/open"),
         new("Contact", "/contact"),
-        new("Moderation", "/moderation", $"{Roles.Moderator},{Roles.Admin}"),
+        new("Moderation", "/moderation", Roles.Moderator),
+        new("Trace a leak", "/moderation/trace", Roles.Moderator),
         new("Users", "/admin/users", Roles.Admin),
         new("Webhooks", "/admin/webhooks", Roles.Admin),
         new("Dead letters", "/admin/dead-letters", Roles.Admin),
@@ -50,13 +51,16 @@ public static class Navigation
     public static IEnumerable<Item> VisibleTo(IEnumerable<Item> items, ClaimsPrincipal user)
     {
         var signedIn = IsSignedIn(user);
-        return items.Where(item => (item.Role is null || item.Role.Split(',').Any(user.IsInRole)) && item.Audience switch
+        return items.Where(item => InRole(user, item.Role) && item.Audience switch
         {
             Audience.SignedIn => signedIn,
             Audience.SignedOut => !signedIn,
             _ => true,
         });
     }
+
+    private static bool InRole(ClaimsPrincipal user, string? role) =>
+        role is null || user.IsInRole(role) || (role == Roles.Moderator && user.IsInRole(Roles.Admin));
 
     public static bool IsSignedIn(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
 

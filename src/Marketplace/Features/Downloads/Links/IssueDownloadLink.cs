@@ -24,7 +24,8 @@ public static class IssueDownloadLink
 {
     public sealed record Response(string Url, DateTimeOffset ExpiresAt, int RemainingDownloads, string Copy);
 
-    public sealed record Command(Guid EntitlementId, Guid FileId, Guid BuyerId);
+    /// <summary><paramref name="SignedInAt"/>: when the caller's session signed in (<see cref="SignInTime"/>), if known.</summary>
+    public sealed record Command(Guid EntitlementId, Guid FileId, Guid BuyerId, DateTimeOffset? SignedInAt);
 
     public sealed record Outcome(string? Path, Response? Link, IResult? Problem);
 
@@ -35,8 +36,8 @@ public static class IssueDownloadLink
 
     public static async Task<IResult> PostAsync(Guid entitlementId, Guid fileId, IMessageBus bus, HttpContext http)
     {
-        var outcome = await bus.InvokeAsync<Outcome>(new Command(entitlementId, fileId, Members.IdOf(http.User)!.Value), http.RequestAborted,
-            UseCases.InvokeTimeout);
+        var command = new Command(entitlementId, fileId, Members.IdOf(http.User)!.Value, SignInTime.Of(http.User));
+        var outcome = await bus.InvokeAsync<Outcome>(command, http.RequestAborted, UseCases.InvokeTimeout);
         return outcome.Problem ?? TypedResults.Ok(outcome.Link! with { Url = PublicUrl.Of(http) + outcome.Path });
     }
 
@@ -64,7 +65,19 @@ public static class IssueDownloadLink
         }
 
         var now = clock.GetUtcNow();
-        await session.BeginTransactionAsync(ct);
+        await AdvisoryLocks.HoldAsync(session, LinkSharing.LockKey(entitlement.Id), ct);
+        if (await session.LoadAsync<LinkSharing>(entitlement.Id, ct) is { FlaggedAt: { } flaggedAt } sharing)
+        {
+            // Shared links stop; the buyer gets new ones by proving, after the flag, that they are who they are.
+            if (command.SignedInAt is not { } signedIn || signedIn <= flaggedAt)
+            {
+                return Refused(Problem(DownloadRefusal.SignInAgain()));
+            }
+
+            sharing.Clear();
+            session.Store(sharing);
+        }
+
         var prepare = await CopyRequests.RequestAsync(session, entitlement, file, now, ct);
         var copy = prepare is null ? await session.LoadAsync<BuyerCopy>(copyId, ct) : null;
         if (copy is { State: CopyState.Refused })

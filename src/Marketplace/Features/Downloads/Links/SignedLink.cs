@@ -1,7 +1,7 @@
 namespace Marketplace.Features.Downloads.Links;
 
-/// <summary>What a download link grants and until when: one file of one entitlement, to its buyer.</summary>
-public sealed record SignedLink(Guid EntitlementId, Guid FileId, Guid BuyerId, DateTimeOffset ExpiresAt, string KeyId);
+/// <summary>What a download link grants and until when: one file of one entitlement, to its buyer; and when it was issued.</summary>
+public sealed record SignedLink(Guid EntitlementId, Guid FileId, Guid BuyerId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string KeyId);
 
 /// <summary>What checking a link found. Only a <see cref="Valid"/> link may touch the database or storage.</summary>
 public abstract record LinkCheck

@@ -19,7 +19,8 @@ namespace Marketplace.Features.Downloads.Serving;
 [WolverineHandler]
 public static class DownloadGate
 {
-    public sealed record Command(SignedLink Link, RangeRequest Range);
+    /// <summary>A request of <paramref name="Link"/> from <paramref name="Network"/> (<see cref="LinkSharing.NetworkOf"/>).</summary>
+    public sealed record Command(SignedLink Link, RangeRequest Range, string Network);
 
     public abstract record Decision;
 
@@ -44,6 +45,11 @@ public static class DownloadGate
         if (StateRefusal(entitlement) is { } state)
         {
             return Refused(state);
+        }
+
+        if (await SharingRefusalAsync(session, link, command.Network, now, options.Value, ct) is { } shared)
+        {
+            return Refused(shared);
         }
 
         var product = await session.LoadAsync<Product>(entitlement.ProductId, ct);
@@ -95,6 +101,26 @@ public static class DownloadGate
         }
 
         return (new Serve(copy.BlobKey, file.Name, file.ContentType, etag, modified, span, reservation), []);
+    }
+
+    /// <summary>Counts the request's network (under the purchase's lock); a refusal when the link is void or this use flags the purchase.</summary>
+    private static async Task<DownloadRefusal?> SharingRefusalAsync(
+        IDocumentSession session, SignedLink link, string network, DateTimeOffset now, DownloadOptions options, CancellationToken ct)
+    {
+        await AdvisoryLocks.HoldAsync(session, LinkSharing.LockKey(link.EntitlementId), ct);
+        var sharing = await session.LoadAsync<LinkSharing>(link.EntitlementId, ct) ?? new LinkSharing { Id = link.EntitlementId };
+        if (sharing.Voids(link))
+        {
+            return DownloadRefusal.Shared(options.MaxNetworksPerLink);
+        }
+
+        var outcome = sharing.Use(network, now, options);
+        if (outcome != LinkSharing.Outcome.Known)
+        {
+            session.Store(sharing);
+        }
+
+        return outcome == LinkSharing.Outcome.Flagged ? DownloadRefusal.Shared(options.MaxNetworksPerLink) : null;
     }
 
     /// <summary>Why an entitlement in this state gives nothing; null while it is active.</summary>

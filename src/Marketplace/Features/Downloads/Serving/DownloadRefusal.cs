@@ -14,6 +14,11 @@ public sealed record DownloadRefusal(int Status, string Type, string Title, stri
     /// <summary>For a range outside the file, the <c>Content-Range: bytes */size</c> a 416 carries (RFC 9110 §15.5.17).</summary>
     public string? ContentRange { get; init; }
 
+    /// <summary>What the browser's error page offers to do next.</summary>
+    public string ActionText { get; init; } = "Open your library";
+
+    public string ActionUrl { get; init; } = "/library";
+
     public ProblemDetails ToProblem() => new() { Status = Status, Type = Type, Title = Title, Detail = Detail };
 
     public static DownloadRefusal Tampered(string why) => new(StatusCodes.Status403Forbidden, Base + "link-invalid", "This download link is not valid.",
@@ -21,6 +26,16 @@ public sealed record DownloadRefusal(int Status, string Type, string Title, stri
 
     public static DownloadRefusal NotYours() => new(StatusCodes.Status403Forbidden, Base + "not-yours", "This download link belongs to another account.",
         "Each link works only for the buyer it was made for. Sign in with the account that bought the product, or get your own link from your library.", "not-yours");
+
+    public static DownloadRefusal Shared(int maxNetworks) => new(StatusCodes.Status403Forbidden, Base + "shared",
+        "This purchase's download links were used from too many places.",
+        $"Its links were used from more than {maxNetworks} different networks, which looks like a link passed around, so the links made so far "
+        + "were stopped. Sign out, sign in again, and get a fresh link from your library.", "shared")
+    { ActionText = "Sign out to sign in again", ActionUrl = "/account/logout" };
+
+    public static DownloadRefusal SignInAgain() => new(StatusCodes.Status403Forbidden, Base + "sign-in-again", "Sign in again to download this purchase.",
+        "Its download links were used from too many different networks, so a new link is given only after you sign in again. "
+        + "Sign out, sign in with your password, and ask for the link again.", "sign-in-again");
 
     public static DownloadRefusal Expired(DateTimeOffset at) => new(StatusCodes.Status410Gone, Base + "link-expired", "This download link has expired.",
         $"It was valid until {at:yyyy-MM-dd HH:mm} UTC. Download links live a short time; get a fresh one from your library.", "expired");

@@ -41,7 +41,7 @@ public static class ServeDownload
         };
         var range = RangeRequest.Of(http.Request);
         attempt.Range = range.Text is null ? null : Printable(range.Text, 100);
-        var check = links.Check(entitlement, file, query["buyer"], query["expires"], query["key"], query["sig"]);
+        var check = links.Check(entitlement, file, query["buyer"], query["issued"], query["expires"], query["key"], query["sig"]);
         (string CopyId, Guid? Reservation)? held = null;
         try
         {
@@ -63,7 +63,8 @@ public static class ServeDownload
                 return;
             }
 
-            var decision = await DecideAsync(link, range, bus, session, options.Value.CopyWait, clock, ct);
+            var network = LinkSharing.NetworkOf(http.Connection.RemoteIpAddress);
+            var decision = await DecideAsync(new DownloadGate.Command(link, range, network), bus, session, options.Value.CopyWait, clock, ct);
             if (decision is not DownloadGate.Serve serve)
             {
                 var why = decision is DownloadGate.Refuse refuse ? refuse.Refusal : DownloadRefusal.CopyNotReady(RetryAfter);
@@ -97,12 +98,12 @@ public static class ServeDownload
 
     /// <summary>The gate's decision; while the copy is being made, waits for it (reading, every quarter second) up to <paramref name="wait"/>.</summary>
     private static async Task<DownloadGate.Decision> DecideAsync(
-        SignedLink link, RangeRequest range, IMessageBus bus, IQuerySession session, TimeSpan wait, TimeProvider clock, CancellationToken ct)
+        DownloadGate.Command command, IMessageBus bus, IQuerySession session, TimeSpan wait, TimeProvider clock, CancellationToken ct)
     {
-        var deadline = clock.GetUtcNow() + wait;
+        var (link, deadline) = (command.Link, clock.GetUtcNow() + wait);
         while (true)
         {
-            var decision = await bus.InvokeAsync<DownloadGate.Decision>(new DownloadGate.Command(link, range), ct, UseCases.InvokeTimeout);
+            var decision = await bus.InvokeAsync<DownloadGate.Decision>(command, ct, UseCases.InvokeTimeout);
             if (decision is not DownloadGate.Wait)
             {
                 return decision;
@@ -132,7 +133,7 @@ public static class ServeDownload
         if (ErrorResponses.WantsHtml(http))
         {
             // The error page shows the reason (ErrorExplanation) with a way back to the library.
-            http.Features.Set(new ErrorExplanation(refusal.Title, refusal.Detail, "Open your library", "/library"));
+            http.Features.Set(new ErrorExplanation(refusal.Title, refusal.Detail, refusal.ActionText, refusal.ActionUrl));
             http.Response.StatusCode = refusal.Status;
             return;
         }
