@@ -66,6 +66,7 @@ public abstract class RouteAuthorizationTest(AppFixture fixture) : DownloadsTest
             ["category"] = category.Slug,
             ["threadId"] = $"{thread.ThreadId}",
             ["postId"] = $"{thread.PostId}",
+            ["itemId"] = $"post-{thread.PostId:N}", // a queue item of a post nobody flagged: a moderator finds nothing to claim (404)
             ["eventId"] = eventId,
             ["size"] = "small",
             ["status"] = "404",
