@@ -61,10 +61,16 @@ public sealed record DownloadPurchase(Guid EntitlementId, Guid FileId, string Co
         throw new TimeoutException("The buyer's copy was not made in time.");
     }
 
-    /// <summary>A fresh link of the demo buyer's, as a path and query.</summary>
+    private readonly Dictionary<Uri, SellerApi> signedIn = [];
+
+    /// <summary>A fresh link of the demo buyer's, as a path and query (the buyer signs in once per app: sign-ins are rate limited).</summary>
     public async Task<string> LinkAsync(Uri app)
     {
-        using var buyer = await SellerApi.SignInAsync(app, "buyer@marketplace.localhost");
+        if (!signedIn.TryGetValue(app, out var buyer))
+        {
+            signedIn[app] = buyer = await SellerApi.SignInAsync(app, "buyer@marketplace.localhost");
+        }
+
         using var link = await buyer.Client.PostAsync($"api/library/{EntitlementId}/files/{FileId}/link", null);
         await SellerApi.EnsureAsync(link, HttpStatusCode.OK);
         return new Uri(JsonDocument.Parse(await link.Content.ReadAsStringAsync()).RootElement.GetProperty("url").GetString()!).PathAndQuery;

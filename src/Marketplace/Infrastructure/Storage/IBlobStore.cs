@@ -31,7 +31,7 @@ public interface IBlobStore
     Task DeleteAsync(string key, CancellationToken ct);
 
     /// <summary>
-    /// The file holding the blob's bytes, for <c>SendFileAsync</c> (whether or not it exists yet), when the store is a
+    /// The file holding the blob's bytes, for sending from disk (<c>DiskRangeSender</c>) (whether or not it exists yet), when the store is a
     /// folder on this machine; null otherwise.
     /// </summary>
     string? LocalPath(string key);

@@ -7,7 +7,7 @@ namespace Marketplace.Features.Downloads.Serving;
 /// <summary>
 /// Sends a verified download the fastest way the storage allows: behind nginx on a shared disk, hands it over with
 /// <c>X-Accel-Redirect</c> (nginx sends the file and answers the range); on S3, redirects to a presigned URL of a few
-/// minutes; otherwise sends the range from disk with <c>SendFileAsync</c>, or streams it from the store.
+/// minutes; otherwise sends the range from disk (<see cref="DiskRangeSender"/>), or streams it from the store.
 /// </summary>
 public sealed class FileDelivery(IBlobStore blobs, IOptions<DownloadOptions> options)
 {
@@ -31,12 +31,14 @@ public sealed class FileDelivery(IBlobStore blobs, IOptions<DownloadOptions> opt
         {
             response.Headers[AccelRedirectHeader] = $"{prefix.TrimEnd('/')}/{serve.BlobKey}";
             response.ContentType = serve.ContentType;
+            await response.CompleteAsync(); // nginx starts sending now, not after the attempt is recorded
             return Outcome.HandedToNginx;
         }
 
         if (await blobs.PresignReadAsync(serve.BlobKey, options.Value.PresignLifetime, serve.FileName, serve.ContentType) is { } presigned)
         {
             response.Redirect(presigned.AbsoluteUri);
+            await response.CompleteAsync();
             return Outcome.Redirected;
         }
 
@@ -56,7 +58,7 @@ public sealed class FileDelivery(IBlobStore blobs, IOptions<DownloadOptions> opt
         {
             if (blobs.LocalPath(serve.BlobKey) is { } path)
             {
-                await response.SendFileAsync(path, span.From, span.Length, ct);
+                await DiskRangeSender.SendAsync(response, path, span.From, span.Length, ct);
             }
             else
             {
