@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Marketplace.Features.Downloads;
 using Marketplace.Features.Downloads.Copies;
 using Marketplace.Features.Downloads.Serving;
+using Marketplace.Tests.Infrastructure.Files;
 
 namespace Marketplace.Tests.Features.Downloads.Serving;
 
@@ -34,6 +35,27 @@ public sealed class DownloadTests(AppFixture fixture) : DownloadsTest(fixture)
         (attempt.Status, attempt.Result, attempt.Counted, attempt.UserAgent).ShouldBe((200, "sent", true, "TestDownloader/1.0"));
         attempt.Address.ShouldBe(ClientAddress.ToString());
         attempt.Bytes.ShouldBe(copy.Size);
+    }
+
+    [Fact]
+    public async Task A_download_the_client_abandons_halfway_is_audited_as_aborted_and_does_not_count()
+    {
+        var purchase = await PurchaseAsync(HostileFiles.Zip(("footage.bin", HostileFiles.Noise(8 << 20))), "footage.zip");
+        await CopyMadeAsync(purchase);
+        var link = await LinkOfAsync(purchase);
+
+        using (var client = Host.Server.CreateClient())
+        using (var response = await client.GetAsync(link, HttpCompletionOption.ResponseHeadersRead))
+        {
+            ((int)response.StatusCode).ShouldBe(200);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            (await body.ReadAsync(new byte[64 * 1024])).ShouldBeGreaterThan(0);
+        }
+
+        var attempt = (await AuditedAsync(purchase.EntitlementId, 1)).ShouldHaveSingleItem();
+        (attempt.Result, attempt.Counted, attempt.Bytes).ShouldBe(("aborted", false, 0L));
+        var allowance = await AllowanceAsync(purchase);
+        (allowance?.Completed ?? 0, allowance?.Reserved.Count ?? 0).ShouldBe((0, 0));
     }
 
     [Fact]
