@@ -86,7 +86,7 @@ public sealed partial class UsersPageTests(AppFixture fixture) : MemberSuspensio
         {
             s.WithRequestHeader("Accept", "text/html");
             s.WithRequestHeader("Cookie", string.Join("; ", cookies));
-            s.Post.FormData(fields).ToUrl($"/admin/users?handler={handler}&userId={userId}");
+            s.Post.FormData(fields).ToUrl("/admin/users").QueryString("handler", handler).QueryString("userId", $"{userId}");
             s.StatusCodeShouldBe(302);
         });
         cookies.AddRange(posted.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0])); // the flash's TempData cookie
