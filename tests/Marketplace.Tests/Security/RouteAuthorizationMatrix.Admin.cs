@@ -5,6 +5,7 @@ public static partial class RouteAuthorizationMatrix
     private static readonly Row[] Admin =
     [
         new("GET", "/api/admin/audit", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 403, Admin: 200, Suspended: 403),
+        new("GET", "/api/admin/dashboard", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 403, Admin: 200, Suspended: 403),
         new("GET", "/api/admin/dead-letters", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 403, Admin: 200, Suspended: 403),
         // no dead letter has the product's id: admins 404
         new("POST", "/api/admin/dead-letters/{id}/replay", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 403, Admin: 404, Suspended: 403),

@@ -15,6 +15,7 @@ public static partial class RouteAuthorizationMatrix
         new("GET", "/account/register", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
         new("GET", "/account/resend-confirmation", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
         new("GET", "/account/reset-password", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
+        new("GET", "/admin", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 302, OtherSeller: 302, Moderator: 302, Admin: 200, Suspended: 302),
         new("GET", "/admin/dead-letters", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 302, OtherSeller: 302, Moderator: 302, Admin: 200, Suspended: 302),
         new("GET", "/admin/audit", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 302, OtherSeller: 302, Moderator: 302, Admin: 200, Suspended: 302),
         new("GET", "/admin/shops", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 302, OtherSeller: 302, Moderator: 302, Admin: 200, Suspended: 302),

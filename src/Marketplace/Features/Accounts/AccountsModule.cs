@@ -61,6 +61,7 @@ public sealed class AccountsModule : IFeatureModule
             options.Schema.For<UserAccount>()
                 .UniqueIndex(UniqueIndexType.Computed, "ux_user_account_email", x => x.NormalizedEmail!)
                 .Index(x => x.NormalizedUserName!)
+                .Index(x => x.CreatedAt) // the admin dashboard's new members, the users page's order
                 .UniqueIndex(UniqueIndexType.Computed, MemberHandles.UniqueIndexName, x => x.NormalizedHandle!)
                 .UseOptimisticConcurrency(true);
             options.Schema.For<RefreshToken>()

@@ -1,3 +1,4 @@
+using Marten;
 using Marketplace.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
 
@@ -80,6 +81,11 @@ public sealed class ConfiguredAdmin(IServiceScopeFactory scopes, IConfiguration 
         var admin = await users.FindByEmailAsync(email);
         if (admin is not null && !admin.IsInRole(Roles.Admin))
         {
+            // Made admin by the platform's configuration: logged like any role change, in the same commit (the store saves this session).
+            var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+            Moderation.AuditTrail.Record(session, Moderation.AuditActor.System, "member.role.grant", "member", $"{admin.Id}", "Seed:AdminEmail",
+                new() { ["roles"] = string.Join(" ", Roles.All.Where(admin.IsInRole)) }, new() { ["roles"] = string.Join(" ", Roles.All.Where(r => r == Roles.Admin || admin.IsInRole(r))) },
+                scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
             await users.AddToRoleAsync(admin, Roles.Admin);
         }
     }

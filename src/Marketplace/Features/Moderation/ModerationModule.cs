@@ -9,6 +9,9 @@ namespace Marketplace.Features.Moderation;
 /// <summary>Moderation and trust: the audit log of every staff action, member and shop suspensions, product takedowns.</summary>
 public sealed class ModerationModule : IFeatureModule
 {
+    /// <summary>Queue items still open, as the admin dashboard counts them (written as PostgreSQL prints it).</summary>
+    public const string OpenQueueItemPredicate = "(data ->> 'ResolvedAt'::text) IS NULL";
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MemberSuspensions>();
@@ -17,7 +20,8 @@ public sealed class ModerationModule : IFeatureModule
         {
             options.Schema.For<AuditEntry>().Index(x => x.At).Index(x => x.ActorId).Index(x => x.Action).Index(x => x.TargetId);
             options.Schema.For<MemberSuspension>();
-            options.Schema.For<QueueItem>().Identity(x => x.Id).Index(x => x.OpenedAt);
+            options.Schema.For<QueueItem>().Identity(x => x.Id).Index(x => x.OpenedAt)
+                .Index(x => x.Kind, index => { index.Name = "mt_doc_queueitem_idx_open_kind"; index.Predicate = OpenQueueItemPredicate; });
             options.Schema.For<ProductReport>().Identity(x => x.Id).Index(x => x.ProductId).Index(x => x.MemberId);
         });
 

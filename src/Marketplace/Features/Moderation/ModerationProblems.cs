@@ -12,6 +12,9 @@ public static class ModerationProblems
     public static IResult ShopNotFound() => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such shop.");
 
+    public static IResult Refused(string title, string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden, title: title, detail: detail);
+
     public static IResult NotYours(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden, title: "Only an admin can do that.", detail: detail);
 }

@@ -45,25 +45,27 @@ public static class SuspendMember
             .Produces<Response>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    public static async Task<IResult> SuspendAsync(Guid userId, Request request, IMessageBus bus, TimeProvider clock, HttpContext http)
-    {
-        var now = clock.GetUtcNow();
-        if (request.Until <= now || request.Until > now + Longest)
-        {
-            return ValidationProblems.Field("until", "Choose a time in the future, at most ten years away.");
-        }
+    public const string UntilRule = "Choose a time in the future, at most ten years away.";
 
-        return await bus.InvokeAsync<IResult>(
-            new Command(userId, AuditActor.Of(http.User), Members.IsAdmin(http.User), request.Until, request.Reason.Trim(), PublicUrl.Of(http)),
-            http.RequestAborted, UseCases.InvokeTimeout);
-    }
+    public static async Task<IResult> SuspendAsync(Guid userId, Request request, IMessageBus bus, TimeProvider clock, HttpContext http) =>
+        IsAllowedEnd(request.Until, clock)
+            ? await ExecuteAsync(userId, request.Until, request.Reason.Trim(), bus, http)
+            : ValidationProblems.Field("until", UntilRule);
 
     public static async Task<IResult> UnsuspendAsync(Guid userId, IMessageBus bus, HttpContext http)
     {
         var (reason, problem) = await ModerationNote.ReadAsync(http.Request);
-        return problem ?? await bus.InvokeAsync<IResult>(
-            new Command(userId, AuditActor.Of(http.User), Members.IsAdmin(http.User), null, reason, PublicUrl.Of(http)), http.RequestAborted, UseCases.InvokeTimeout);
+        return problem ?? await ExecuteAsync(userId, null, reason, bus, http);
     }
+
+    /// <summary>A suspension may end in the future, at most <see cref="Longest"/> away.</summary>
+    public static bool IsAllowedEnd(DateTimeOffset until, TimeProvider clock) =>
+        until > clock.GetUtcNow() && until <= clock.GetUtcNow() + Longest;
+
+    /// <summary>Suspends until <paramref name="until"/>, or lifts the suspension when it is null; the users page calls this too.</summary>
+    public static Task<IResult> ExecuteAsync(Guid userId, DateTimeOffset? until, string? reason, IMessageBus bus, HttpContext http) =>
+        bus.InvokeAsync<IResult>(
+            new Command(userId, AuditActor.Of(http.User), Members.IsAdmin(http.User), until, reason, PublicUrl.Of(http)), http.RequestAborted, UseCases.InvokeTimeout);
 
     public static async Task<(IResult, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -73,9 +75,9 @@ public static class SuspendMember
             return (ModerationProblems.MemberNotFound(), []);
         }
 
-        if (member.Id == command.Actor.Id || member.IsInRole(Roles.Admin) || (member.IsInRole(Roles.Moderator) && !command.ActorIsAdmin))
+        if (RefusalOf(member, command) is { } refusal)
         {
-            return (ModerationProblems.NotYours("Moderators cannot suspend staff, admins cannot be suspended, and nobody suspends themselves."), []);
+            return (refusal, []);
         }
 
         // Two moderators at once take turns, so the second's audit entry shows the first's suspension as "before".
@@ -107,6 +109,13 @@ public static class SuspendMember
         return (TypedResults.Ok(new Response(member.Id, command.Until, command.Reason)),
             [new MemberSuspensionChanged(member.Id, command.Until, command.Reason, command.BaseUrl)]);
     }
+
+    /// <summary>Nobody suspends themselves or an admin; only admins suspend moderators. Each refusal says which rule it is.</summary>
+    private static IResult? RefusalOf(UserAccount member, Command command) =>
+        member.Id == command.Actor.Id ? ModerationProblems.Refused("You cannot suspend yourself.", "Nobody suspends themselves; ask another admin.")
+        : member.IsInRole(Roles.Admin) ? ModerationProblems.Refused("Admins cannot be suspended.", "An admin's access is managed in the platform's configuration, not by suspension.")
+        : member.IsInRole(Roles.Moderator) && !command.ActorIsAdmin ? ModerationProblems.NotYours("Moderators are suspended by admins only.")
+        : null;
 
     private static Dictionary<string, string?> Snapshot(MemberSuspension? suspension, DateTimeOffset now) =>
         suspension?.IsActive(now) == true

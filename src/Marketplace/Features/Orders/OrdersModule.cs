@@ -17,7 +17,7 @@ public sealed class OrdersModule : IFeatureModule
             options.Schema.For<Cart>();
             options.Schema.For<EditionStock>();
             options.Schema.For<Entitlement>().Index(x => x.BuyerId).Index(x => x.OrderId);
-            options.Schema.For<Order>().Index(x => x.BuyerId).Index(x => x.ChargeId);
+            options.Schema.For<Order>().Index(x => x.BuyerId).Index(x => x.ChargeId).Index(x => x.PaidAt); // PaidAt: the admin dashboard's sales
             options.Projections.Snapshot<Order>(SnapshotLifecycle.Inline);
             options.Events.AddEventTypes([
                 typeof(OrderPlaced), typeof(CheckoutStarted), typeof(OrderPaid), typeof(OrderFulfilled), typeof(ShopTransferred), typeof(OrderExpired),

@@ -29,11 +29,20 @@ public static class Navigation
         new("Contact", "/contact"),
         new("Moderation", "/moderation", Roles.Moderator),
         new("Trace a leak", "/moderation/trace", Roles.Moderator),
+        new("Admin", "/admin", Roles.Admin),
+    ];
+
+    /// <summary>The admin pages, in the navigation every one of them shows (<c>Pages/Admin/_AdminNav.cshtml</c>).</summary>
+    public static readonly IReadOnlyList<Item> Admin =
+    [
+        new("Dashboard", "/admin", Roles.Admin),
         new("Users", "/admin/users", Roles.Admin),
+        new("Shops", "/admin/shops", Roles.Admin),
+        new("Orders", "/admin/orders", Roles.Admin),
         new("Webhooks", "/admin/webhooks", Roles.Admin),
         new("Dead letters", "/admin/dead-letters", Roles.Admin),
-        new("Shops", "/admin/shops", Roles.Admin),
         new("Audit log", "/admin/audit", Roles.Admin),
+        new("Forum categories", "/admin/forum", Roles.Admin),
     ];
 
     /// <summary>After the main entries. Signed in, the layout adds the account (under the display name) and "Sign out".</summary>

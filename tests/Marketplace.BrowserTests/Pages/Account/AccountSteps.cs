@@ -9,6 +9,16 @@ public static partial class AccountSteps
 {
     public static ILocator Nav(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
 
+    /// <summary>The navigation every admin page shows.</summary>
+    public static ILocator AdminNav(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Admin", Exact = true });
+
+    /// <summary>Opens an admin page as an admin would: "Admin" in the header, then the page in the admin navigation.</summary>
+    public static async Task OpenAdminPageAsync(IPage page, string title)
+    {
+        await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
+        await AdminNav(page).GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+    }
+
     public static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     /// <summary>Fills in and sends the sign-in form (the page must be showing it).</summary>

@@ -34,7 +34,7 @@ public sealed class DeadLettersPageTests(BrowserFixture fixture)
         });
         delivered.Status.ShouldBe(200, await delivered.TextAsync());
 
-        await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Dead letters" }).ClickAsync();
+        await OpenAdminPageAsync(page, "Dead letters");
         await Assertions.Expect(Heading(page)).ToHaveTextAsync("Dead letters");
         var letter = page.GetByRole(AriaRole.Row).Filter(new() { HasText = account });
         await Expect.EventuallyAsync(page, async () => await letter.CountAsync() == 1);

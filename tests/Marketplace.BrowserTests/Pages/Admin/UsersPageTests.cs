@@ -19,7 +19,7 @@ public sealed class UsersPageTests(BrowserFixture fixture)
 
         await page.GotoAsync("/account/login");
         await SignInAsync(page, BrowserFixture.AdminEmail, BrowserFixture.AdminPassword);
-        await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await OpenAdminPageAsync(page, "Users");
         await Assertions.Expect(Heading(page)).ToHaveTextAsync("Users");
         await page.GetByLabel("Email or display name").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -47,6 +47,6 @@ public sealed class UsersPageTests(BrowserFixture fixture)
         await page.GotoAsync("/admin/users");
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        await Assertions.Expect(Nav(page).GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
+        await Assertions.Expect(Nav(page).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true })).ToHaveCountAsync(0);
     }
 }

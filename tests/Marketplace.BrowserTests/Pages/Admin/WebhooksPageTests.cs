@@ -26,7 +26,7 @@ public sealed class WebhooksPageTests(BrowserFixture fixture)
         });
         payout.Ok.ShouldBeTrue(await payout.TextAsync());
 
-        await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Webhooks" }).ClickAsync();
+        await OpenAdminPageAsync(page, "Webhooks");
         await Assertions.Expect(Heading(page)).ToHaveTextAsync("Stripe webhooks");
         var failedPayout = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "payout.failed" }).Filter(new() { HasText = account! });
         await Expect.EventuallyAsync(page, async () => await failedPayout.CountAsync() == 1 && (await failedPayout.TextContentAsync())!.Contains("processed"));

@@ -100,10 +100,15 @@ public sealed class MemberSuspensionTests(AppFixture fixture) : MemberSuspension
         var adminId = await CreateAccountAsync(adminEmail, Roles.Admin);
         var admin = (await LoginAsync(adminEmail)).AccessToken;
 
-        await SuspendAsync(moderator, otherModeratorId, status: 403);
-        await SuspendAsync(moderator, moderatorId, status: 403);
-        await SuspendAsync(admin, adminId, status: 403);
-        await SuspendAsync(moderator, adminId, status: 403);
+        // Each refusal is a 403 ProblemDetails whose title says which rule it is.
+        (await SuspendAsync(moderator, otherModeratorId, status: 403)).ShouldBeProblem(403, "/problems/forbidden").GetProperty("detail").GetString()
+            .ShouldBe("Moderators are suspended by admins only.");
+        (await SuspendAsync(moderator, moderatorId, status: 403)).ShouldBeProblem(403, "/problems/forbidden").GetProperty("title").GetString()
+            .ShouldBe("You cannot suspend yourself.");
+        (await SuspendAsync(admin, adminId, status: 403)).ShouldBeProblem(403, "/problems/forbidden").GetProperty("title").GetString()
+            .ShouldBe("You cannot suspend yourself.");
+        (await SuspendAsync(moderator, adminId, status: 403)).ShouldBeProblem(403, "/problems/forbidden").GetProperty("title").GetString()
+            .ShouldBe("Admins cannot be suspended.");
         await SuspendAsync(admin, otherModeratorId);
         await SuspendAsync(moderator, Guid.NewGuid(), status: 404);
         (await QueryAsync(q => q.Query<MemberSuspension>().CountAsync())).ShouldBe(1);
