@@ -33,6 +33,7 @@ public static class Navigation
         new("Webhooks", "/admin/webhooks", Roles.Admin),
         new("Dead letters", "/admin/dead-letters", Roles.Admin),
         new("Shops", "/admin/shops", Roles.Admin),
+        new("Fees", "/admin/fees", Roles.Admin),
         new("Audit log", "/admin/audit", Roles.Admin),
     ];
 
