@@ -23,7 +23,16 @@ public static class PublishProduct
 {
     public sealed record Command(Guid ProductId);
 
-    public sealed record Result(ProductAccess.Managed? Published, IReadOnlyDictionary<string, string> Missing);
+    public sealed record Result(ProductAccess.Managed? Published, IReadOnlyDictionary<string, string> Missing)
+    {
+        /// <summary>What the seller is told: published, awaiting review, or what is missing.</summary>
+        public string Message => Published switch
+        {
+            { Product.Status: ProductStatus.AwaitingReview } awaiting => ProductView.ReviewNoteOf(awaiting.Product)!,
+            not null => "Published: the product is in the catalog.",
+            _ => "Not published yet: " + string.Join(" ", Missing.Values),
+        };
+    }
 
     public static void Map(RouteGroupBuilder products) =>
         products.MapPost("/{productId:guid}/publish", PostAsync).RequireAuthorization(Policies.Member).WithName("PublishProduct")

@@ -87,6 +87,38 @@ public sealed class ProductReviewTests(AppFixture fixture) : ModerationQueueTest
         Titles(await SearchAsync("q=Icons")).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_seller_publishes_from_the_editor_and_reads_that_it_awaits_review_and_a_moderator_approves_it_from_the_moderation_page()
+    {
+        Set<ModerationOptions, int>(o => o.ReviewFirstProducts, 1);
+        var seller = await SellerReadyToSellAsync();
+        var product = await CreateProductAsync(seller);
+        await AttachFileAsync(seller, product.Id);
+        var sellerCookie = await SignInCookieAsync(seller.Owner.Email);
+
+        (await PostEditorHandlerAsync(product.Id, "Publish", await EditorFormAsync(sellerCookie, product.Id))).Context.Response.StatusCode.ShouldBe(302);
+        var editor = await (await SendAsync(s => { s.Get.Url($"/shop/products/{product.Id}"); s.WithRequestHeader("Cookie", sellerCookie); })).ReadAsTextAsync();
+        editor.ShouldContain("Awaiting review: a moderator approves");
+        editor.ShouldContain("Withdraw from review");
+
+        var moderator = await MemberAsync("moderator", Roles.Moderator);
+        var cookie = await SignInCookieAsync(moderator.Email);
+        var page = await SendAsync(s => { s.Get.Url("/moderation"); s.WithRequestHeader("Cookie", cookie); });
+        var html = await page.ReadAsTextAsync();
+        html.ShouldContain("New shop&#x27;s product awaiting approval");
+        html.ShouldContain("value=\"approved\"");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var resolved = await SendAsync(s =>
+        {
+            s.Post.FormData(new() { ["itemId"] = QueueItem.IdOf(QueueKinds.Review, product.Id), ["outcome"] = "approved", ["reason"] = "", ["__RequestVerificationToken"] = token })
+                .ToUrl("/moderation").QueryString("handler", "Resolve");
+            s.WithRequestHeader("Cookie", $"{cookie}; {page.Context.Response.Headers.SetCookie.ToString().Split(';')[0]}");
+        });
+
+        (await resolved.ReadAsTextAsync()).ShouldContain("Resolved: approved.");
+        (await SellerViewAsync(seller, product.Id)).Status.ShouldBe("published");
+    }
+
     private static string ItemOf(ProductView product) => QueueItem.IdOf(QueueKinds.Review, product.Id);
 
     private async Task<(Seller Seller, ProductView Product)> AwaitingReviewAsync(string title = "Hand-drawn Icons")
