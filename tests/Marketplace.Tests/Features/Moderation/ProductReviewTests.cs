@@ -74,6 +74,24 @@ public sealed class ProductReviewTests(AppFixture fixture) : ModerationQueueTest
     }
 
     [Fact]
+    public async Task Publishing_five_times_at_once_asks_for_one_review_and_a_rejection_with_a_control_character_changes_nothing()
+    {
+        Set<ModerationOptions, int>(o => o.ReviewFirstProducts, 1);
+        var seller = await SellerReadyToSellAsync();
+        var product = await CreateProductAsync(seller);
+        await AttachFileAsync(seller, product.Id);
+        var moderator = await MemberAsync("moderator", Roles.Moderator);
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => ApiStatusAsync(seller.Owner.Token, s => s.Post.Url($"/api/products/{product.Id}/publish"))));
+
+        statuses.ShouldAllBe(s => s == 200);
+        (await QueryAsync(q => q.Query<QueueItem>().CountAsync())).ShouldBe(1);
+        (await ResolveStatusAsync(moderator.Token, ItemOf(product), new { outcome = "rejected", reason = "Bad\u0000 preview." })).ShouldBe(400);
+        (await SellerViewAsync(seller, product.Id)).Status.ShouldBe("awaiting-review");
+        (await QueryAsync(q => q.Query<AuditEntry>().CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_product_its_seller_withdrew_from_review_is_not_approved_and_its_item_closes()
     {
         var (seller, product) = await AwaitingReviewAsync();
