@@ -45,6 +45,8 @@ public sealed partial class AppServer : IAsyncDisposable
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ConnectionStrings__Marketplace"] = connectionString;
+        // Development reviews a new shop's first product; the browser tests publish at once.
+        info.Environment["Moderation__ReviewFirstProducts"] = "0";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;

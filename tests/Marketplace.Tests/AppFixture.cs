@@ -43,6 +43,8 @@ public class AppFixture : IAsyncLifetime
             builder.UseEnvironment(Environment);
             builder.UseSetting("ConnectionStrings:Marketplace", _database.ConnectionString);
             builder.UseSetting("Seed:DemoData", "false");
+            // Production and Development review a new shop's first product; tests publish at once unless they test the review.
+            builder.UseSetting("Moderation:ReviewFirstProducts", "0");
             builder.UseSetting("Storage:Path", Path.Combine(FilesPath, "blobs"));
             builder.UseSetting("Stripe:Webhooks:RetryDelays:0", "00:00:00.200");
             // The sweeper sweeps once at start-up; the tests that need another sweep call it.

@@ -41,7 +41,7 @@ public sealed record Row(string Method, string Route, int Anonymous, int Buyer, 
 /// </summary>
 public static partial class RouteAuthorizationMatrix
 {
-    public static IReadOnlyList<Row> Rows => [.. Accounts, .. Shops, .. Catalog, .. Orders, .. Downloads, .. Forum, .. Moderation, .. Admin, .. Platform, .. Pages];
+    public static IReadOnlyList<Row> Rows => [.. Accounts, .. Shops, .. Catalog, .. Orders, .. Downloads, .. Forum, .. Moderation, .. Admin, .. Fees, .. Platform, .. Pages];
 
     /// <summary>
     /// Routes the matrix leaves out, each with why. Nothing else is left out: a prefix here must name a whole family of

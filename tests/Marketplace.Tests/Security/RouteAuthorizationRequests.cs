@@ -56,6 +56,9 @@ public static class RouteAuthorizationRequests
         ["POST /api/admin/users/{userId}/moderator"] = new(null, Throwaway.Member),
         ["DELETE /api/admin/users/{userId}/moderator"] = new(null, Throwaway.Member),
         ["POST /api/admin/shops/{shopId}/suspend"] = new(new { reason = Reason }, Throwaway.Shop),
+        // Version 0: no admin changed these fees before in the matrix's world.
+        ["PUT /api/admin/fees"] = new(new { basisPoints = 900, @fixed = 25, version = 0 }),
+        ["PUT /api/admin/shops/{shopId}/fee"] = new(new { basisPoints = 500, @fixed = 0, version = 0 }),
         ["POST /api/admin/shops/{shopId}/reinstate"] = new(new { reason = Reason }, Throwaway.Shop),
         ["POST /api/moderation/products/{productId}/takedown"] = new(new { reason = Reason }, Throwaway.Product),
         ["POST /api/moderation/products/{productId}/restore"] = new(new { reason = Reason }, Throwaway.Product),

@@ -55,7 +55,7 @@ public static class DeleteProductFile
             return (Outcome.NotFound, []);
         }
 
-        if (product.Status == ProductStatus.Published && product.Files.Count == 1)
+        if ((product.Status is ProductStatus.Published or ProductStatus.AwaitingReview) && product.Files.Count == 1)
         {
             return (Outcome.LastFileOfPublished, []);
         }

@@ -5,6 +5,9 @@ public enum ProductStatus
     Draft,
     Published,
     Unpublished,
+
+    /// <summary>Published by a new shop, held out of the catalog until a moderator approves it (docs/moderation.md#first-products).</summary>
+    AwaitingReview,
 }
 
 /// <summary>
@@ -55,9 +58,15 @@ public sealed class Product
     /// <summary>Set while a moderator has taken the product down: it is unpublished and cannot be published again.</summary>
     public ProductTakedown? Takedown { get; set; }
 
+    /// <summary>The latest moderator review of the product, while it awaits one or once decided; null: never reviewed.</summary>
+    public ProductReview? Review { get; set; }
+
     [Marten.Schema.Version]
     public Guid Version { get; set; }
 }
+
+/// <summary>A moderator's review of a new shop's product: pending until <see cref="DecidedAt"/>; a rejection says why.</summary>
+public sealed record ProductReview(DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt = null, bool Approved = false, string? Reason = null);
 
 /// <summary>
 /// A moderator's takedown. Buyers keep their downloads unless <see cref="Malware"/>: then no copy is served again.

@@ -24,15 +24,18 @@ public sealed record ProductView(
 
     public sealed record FileView(Guid Id, string Name, long Size, string ContentType, string Kind);
 
-    /// <summary>For the seller: what stands between the product and the catalog, and what the upload checks said.</summary>
-    public sealed record SellerDetails(IReadOnlyList<string> MissingToPublish, IReadOnlyList<SellerFileView> Files);
+    /// <summary>
+    /// For the seller: what stands between the product and the catalog, what the upload checks said, and its review
+    /// (awaiting one, or why it was rejected; <see cref="ReviewNoteOf"/>).
+    /// </summary>
+    public sealed record SellerDetails(IReadOnlyList<string> MissingToPublish, IReadOnlyList<SellerFileView> Files, string? Review = null);
 
     public sealed record SellerFileView(
         Guid Id, string Name, long Size, string Sha256, int Revision, IReadOnlyList<string> Warnings, DateTimeOffset UploadedAt, bool AllowUnmarkedCopies);
 
     public static ProductView Of(Product product, Shop shop) => new(
         product.Id, product.Slug, product.Title, product.Description, product.DescriptionHtml,
-        new Money(product.PriceAmount, product.Currency), product.Tags, product.Status.ToString().ToLowerInvariant(),
+        new Money(product.PriceAmount, product.Currency), product.Tags, StatusOf(product.Status),
         new ShopRef(shop.Id, shop.Slug, shop.Name, ShopView.LogoUrlOf(shop)), CoverOf(product),
         [.. product.Files.Select(f => new FileView(f.Id, f.Name, f.Size, f.ContentType, f.Kind))],
         product.EditionSize, product.DownloadLimit, product.LinkLifetimeMinutes, product.PublishedAt, product.UpdatedAt,
@@ -42,7 +45,20 @@ public sealed record ProductView(
     public static ProductView ForSeller(Product product, Shop shop, IReadOnlyList<string> missingToPublish) => Of(product, shop) with
     {
         Seller = new SellerDetails(missingToPublish,
-            [.. product.Files.Select(f => new SellerFileView(f.Id, f.Name, f.Size, f.Sha256, f.Revision, f.Warnings, f.UploadedAt, f.AllowUnmarkedCopies))]),
+            [.. product.Files.Select(f => new SellerFileView(f.Id, f.Name, f.Size, f.Sha256, f.Revision, f.Warnings, f.UploadedAt, f.AllowUnmarkedCopies))],
+            ReviewNoteOf(product)),
+    };
+
+    public static string StatusOf(ProductStatus status) => status == ProductStatus.AwaitingReview ? "awaiting-review" : status.ToString().ToLowerInvariant();
+
+    /// <summary>What the seller is told about the product's review: that it waits for one, or why it was rejected.</summary>
+    public static string? ReviewNoteOf(Product product) => product switch
+    {
+        { Status: ProductStatus.AwaitingReview } =>
+            "Awaiting review: a moderator approves a new shop's first products before they enter the catalog. You will get a mail either way.",
+        { Review: { DecidedAt: not null, Approved: false, Reason: var reason }, Status: not ProductStatus.Published } =>
+            $"A moderator did not approve this product: {reason} Change it and publish it again for another review.",
+        _ => null,
     };
 
     public static string UrlOf(Product product) => $"/products/{product.Id}/{product.Slug}";

@@ -1,7 +1,9 @@
 using Marketplace.Features.Accounts;
+using Marketplace.Features.Moderation;
 using Marketplace.Features.Payouts;
 using Marketplace.Infrastructure.Persistence;
 using Marten;
+using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Attributes;
 
@@ -12,14 +14,25 @@ public sealed record ProductPublished(Guid ProductId, Guid ShopId, string Title,
 
 /// <summary>
 /// The seller puts a product in the catalog: only an active shop that Stripe lets sell, and only with a file to
-/// deliver. Publishing a published product changes nothing.
+/// deliver. Publishing a published product (or one awaiting review) changes nothing. A shop with fewer approved
+/// products than <see cref="ModerationOptions.ReviewFirstProducts"/> publishes into the moderators' queue instead:
+/// the product awaits review (<see cref="ProductReviews"/>), out of the catalog.
 /// </summary>
 [WolverineHandler]
 public static class PublishProduct
 {
     public sealed record Command(Guid ProductId);
 
-    public sealed record Result(ProductAccess.Managed? Published, IReadOnlyDictionary<string, string> Missing);
+    public sealed record Result(ProductAccess.Managed? Published, IReadOnlyDictionary<string, string> Missing)
+    {
+        /// <summary>What the seller is told: published, awaiting review, or what is missing.</summary>
+        public string Message => Published switch
+        {
+            { Product.Status: ProductStatus.AwaitingReview } awaiting => ProductView.ReviewNoteOf(awaiting.Product)!,
+            not null => "Published: the product is in the catalog.",
+            _ => "Not published yet: " + string.Join(" ", Missing.Values),
+        };
+    }
 
     public static void Map(RouteGroupBuilder products) =>
         products.MapPost("/{productId:guid}/publish", PostAsync).RequireAuthorization(Policies.Member).WithName("PublishProduct")
@@ -43,7 +56,8 @@ public static class PublishProduct
         };
     }
 
-    public static async Task<(Result, OutgoingMessages)> HandleAsync(Command command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(Result, OutgoingMessages)> HandleAsync(
+        Command command, IDocumentSession session, TimeProvider clock, IOptions<ModerationOptions> moderation, CancellationToken ct)
     {
         var managed = await ProductAccess.LockAsync(session, command.ProductId, ct);
         var (product, shop) = (managed?.Product, managed?.Shop);
@@ -58,12 +72,18 @@ public static class PublishProduct
             return (new Result(null, missing), []);
         }
 
-        if (product.Status == ProductStatus.Published)
+        if (product.Status is ProductStatus.Published or ProductStatus.AwaitingReview)
         {
             return (new Result(new(product, shop), missing), []);
         }
 
         var now = clock.GetUtcNow();
+        if (await ProductReviews.NeededAsync(session, product, moderation.Value.ReviewFirstProducts, ct))
+        {
+            await ProductReviews.RequestAsync(session, product, now, ct);
+            return (new Result(new(product, shop), missing), []);
+        }
+
         product.Status = ProductStatus.Published;
         product.PublishedAt ??= now;
         product.UpdatedAt = now;

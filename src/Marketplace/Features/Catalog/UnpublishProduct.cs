@@ -41,7 +41,8 @@ public static class UnpublishProduct
             return new(null);
         }
 
-        if (product.Status == ProductStatus.Published)
+        // Unpublishing a product awaiting review withdraws it: a moderator's decision on it then finds nothing to decide.
+        if (product.Status is ProductStatus.Published or ProductStatus.AwaitingReview)
         {
             product.Status = ProductStatus.Unpublished;
             product.UpdatedAt = clock.GetUtcNow();

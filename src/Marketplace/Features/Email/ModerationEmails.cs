@@ -18,6 +18,29 @@ public static class ModerationEmails
             ],
             action: new EmailCallToAction("Appeal", contactUrl));
 
+    public static EmailContent ProductApproved(string displayName, string title, string productUrl) =>
+        EmailLayout.Render(
+            subject: $"{title} is in the catalog",
+            title: "Your product was approved",
+            paragraphs:
+            [
+                EmailLayout.Greeting(displayName),
+                $"A moderator approved {title}: it is published and buyers can find it now.",
+            ],
+            action: new EmailCallToAction("See it in the catalog", productUrl));
+
+    public static EmailContent ProductRejected(string displayName, string title, string reason, string editorUrl) =>
+        EmailLayout.Render(
+            subject: $"{title} was not approved",
+            title: "Your product was not approved",
+            paragraphs:
+            [
+                EmailLayout.Greeting(displayName),
+                $"A moderator did not approve {title} for the catalog. The reason given: {reason}",
+                "It is a draft again: change what the reason asks and publish it again for another review, or write to us from the contact page if you think this is a mistake.",
+            ],
+            action: new EmailCallToAction("Edit the product", editorUrl));
+
     public static EmailContent SuspensionLifted(string displayName, string forumUrl) =>
         EmailLayout.Render(
             subject: $"Your {EmailLayout.Brand} account is active again",

@@ -4,14 +4,14 @@ using Marten.Pagination;
 
 namespace Marketplace.Features.Moderation;
 
-/// <summary><c>GET /api/moderation/queue</c>: open flagged posts and reported products, oldest first (moderators).</summary>
+/// <summary><c>GET /api/moderation/queue</c>: open flagged posts, reported products and new shops' products awaiting review, oldest first (moderators).</summary>
 public static class GetModerationQueue
 {
     public sealed record Page(IReadOnlyList<QueueItemView> Items, long Total, int PageNumber, int PageSize);
 
     public static void Map(RouteGroupBuilder queue) =>
         queue.MapGet("", ListAsync).WithName("GetModerationQueue")
-            .WithSummary("Open flagged posts and reported products, oldest first, each with its flags, reporters' records and context.")
+            .WithSummary("Open flagged posts, reported products and products awaiting review, oldest first, each with its flags, reporters' records and context.")
             .Produces<Page>();
 
     public static async Task<IResult> ListAsync(IQuerySession session, TimeProvider clock, int? page, int? pageSize, CancellationToken ct) =>

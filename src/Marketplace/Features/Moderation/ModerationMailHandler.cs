@@ -1,6 +1,9 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Email;
+using Marketplace.Features.Shops;
+using Marketplace.Infrastructure.Web;
 using Marten;
+using Microsoft.AspNetCore.Hosting.Server;
 using Wolverine;
 
 namespace Marketplace.Features.Moderation;
@@ -21,5 +24,21 @@ public static class ModerationMailHandler
             ? ModerationEmails.Suspended(member.DisplayName, until, changed.Reason ?? "", $"{baseUrl}/contact")
             : ModerationEmails.SuspensionLifted(member.DisplayName, $"{baseUrl}/forum");
         return new SendEmail(envelope.Id, member.Email, content.Subject, content.Text, content.Html);
+    }
+
+    public static async Task<SendEmail?> HandleAsync(ProductReviewed reviewed, IQuerySession session, Envelope envelope, IConfiguration configuration, IServer server, CancellationToken ct)
+    {
+        var shop = await session.LoadAsync<Shop>(reviewed.ShopId, ct);
+        var owner = shop is null ? null : await session.LoadAsync<UserAccount>(shop.OwnerId, ct);
+        if (owner?.Email is null || owner.DeletedAt is not null)
+        {
+            return null;
+        }
+
+        var baseUrl = PublicUrl.Of(configuration, server);
+        var content = reviewed.Approved
+            ? ModerationEmails.ProductApproved(owner.DisplayName, reviewed.Title, $"{baseUrl}{reviewed.Url}")
+            : ModerationEmails.ProductRejected(owner.DisplayName, reviewed.Title, reviewed.Reason ?? "", $"{baseUrl}/shop/products/{reviewed.ProductId}");
+        return new SendEmail(envelope.Id, owner.Email, content.Subject, content.Text, content.Html);
     }
 }

@@ -13,4 +13,10 @@ public sealed class ModerationOptions
 
     /// <summary>How long a moderator's claim on a queue item keeps other moderators off it.</summary>
     public TimeSpan ClaimFor { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How many of a shop's products a moderator approves before the shop publishes on its own: until that many were
+    /// approved, each product it publishes awaits review. 0: none is reviewed.
+    /// </summary>
+    public int ReviewFirstProducts { get; set; } = 1;
 }

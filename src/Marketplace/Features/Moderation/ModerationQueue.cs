@@ -9,11 +9,15 @@ public static class QueueKinds
 {
     public const string Post = "post";
     public const string Product = "product";
+
+    /// <summary>A new shop's product awaiting approval before it enters the catalog.</summary>
+    public const string Review = "review";
 }
 
 /// <summary>
-/// One thing in the moderators' queue: a flagged post or a reported product, one item per target (id
-/// <c>post-{id}</c>, <c>product-{id}</c>). Resolving closes it; a new flag or report afterwards opens it again.
+/// One thing in the moderators' queue: a flagged post, a reported product or a product awaiting review, one item per
+/// target (id <c>post-{id}</c>, <c>product-{id}</c>, <c>review-{id}</c>). Resolving closes it; a new flag, report or
+/// publication afterwards opens it again.
 /// </summary>
 public sealed class QueueItem
 {
@@ -40,7 +44,7 @@ public sealed class QueueItem
 
     /// <summary>Only well-formed ids reach the database (a route value can hold anything, a NUL included).</summary>
     public static bool IsWellFormed([NotNullWhen(true)] string? id) =>
-        id is { Length: <= 40 } && id.Split('-') is [QueueKinds.Post or QueueKinds.Product, var target] && Guid.TryParseExact(target, "N", out _);
+        id is { Length: <= 40 } && id.Split('-') is [QueueKinds.Post or QueueKinds.Product or QueueKinds.Review, var target] && Guid.TryParseExact(target, "N", out _);
 }
 
 public static class ModerationQueue

@@ -31,7 +31,7 @@ public static class ModerationQueueView
     public static async Task<IReadOnlyList<QueueItemView>> BuildAsync(IQuerySession session, IReadOnlyList<QueueItem> items, DateTimeOffset now, CancellationToken ct)
     {
         var postIds = items.Where(i => i.Kind == QueueKinds.Post).Select(i => i.TargetId).ToArray();
-        var productIds = items.Where(i => i.Kind == QueueKinds.Product).Select(i => i.TargetId).ToArray();
+        var productIds = items.Where(i => i.Kind is QueueKinds.Product or QueueKinds.Review).Select(i => i.TargetId).ToArray();
         var posts = (await session.LoadManyAsync<ForumPost>(ct, postIds)).ToDictionary(p => p.Id);
         var threads = (await session.LoadManyAsync<ForumThread>(ct, posts.Values.Select(p => p.ThreadId).Distinct())).ToDictionary(t => t.Id);
         var products = (await session.LoadManyAsync<Product>(ct, productIds)).ToDictionary(p => p.Id);
@@ -73,6 +73,6 @@ public static class ModerationQueueView
         new(post.Id, post.ThreadId, thread?.Title ?? "", post.Seq, post.AuthorId, post.AuthorName, post.Body, post.Hidden, post.CreatedAt);
 
     private static ReportedProduct ProductOf(Product product, Shop? shop) =>
-        new(product.Id, product.Title, product.Status.ToString().ToLowerInvariant(), product.ShopId, shop?.Name ?? "",
+        new(product.Id, product.Title, ProductView.StatusOf(product.Status), product.ShopId, shop?.Name ?? "",
             [.. product.Files.Select(f => new CheckedFile(f.Name, f.Kind, f.Size, f.Warnings))]);
 }

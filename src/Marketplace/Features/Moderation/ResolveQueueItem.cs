@@ -17,20 +17,23 @@ public static class QueueOutcomes
 /// <summary>
 /// <c>POST /api/moderation/queue/{itemId}/resolve</c> <c>{outcome, reason, malware}</c> (moderators): closes an item.
 /// An upheld post stays hidden (or is hidden); dismissed flags bring back a post their count hid. An upheld product
-/// report takes the product down through <see cref="TakeDownProduct"/>. Refused while another moderator holds the
-/// item. Audited as <c>queue.upheld</c> or <c>queue.dismissed</c>.
+/// report takes the product down through <see cref="TakeDownProduct"/>. A product awaiting review is
+/// <c>approved</c> (reason optional) or <c>rejected</c> (<see cref="ProductReviews"/>). Refused while another moderator
+/// holds the item. Audited as <c>queue.{outcome}</c>.
 /// </summary>
 [WolverineHandler]
 public static class ResolveQueueItem
 {
-    public sealed record Request(string Outcome, string Reason, bool Malware = false);
+    public sealed record Request(string Outcome, string? Reason, bool Malware = false);
 
     public sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
         {
-            RuleFor(r => r.Outcome).Must(o => o is QueueOutcomes.Upheld or QueueOutcomes.Dismissed).WithMessage("Choose upheld or dismissed.");
-            RuleFor(r => r.Reason).NotEmpty().WithMessage("Say why: the log keeps it.").MaximumLength(ModerationNote.MaxReasonLength);
+            RuleFor(r => r.Outcome).Must(o => o is QueueOutcomes.Upheld or QueueOutcomes.Dismissed or ProductReviews.Approved or ProductReviews.Rejected)
+                .WithMessage("Choose upheld or dismissed (approved or rejected for a product awaiting review).");
+            RuleFor(r => r.Reason).NotEmpty().When(r => r.Outcome != ProductReviews.Approved).WithMessage("Say why: the log keeps it.");
+            RuleFor(r => r.Reason).MaximumLength(ModerationNote.MaxReasonLength);
         }
     }
 
@@ -45,7 +48,7 @@ public static class ResolveQueueItem
 
     public static async Task<IResult> ResolveAsync(string itemId, Request request, IMessageBus bus, HttpContext http) =>
         QueueItem.IsWellFormed(itemId)
-            ? await bus.InvokeAsync<IResult>(new Command(itemId, AuditActor.Of(http.User), request.Outcome, request.Reason.Trim(), request.Malware),
+            ? await bus.InvokeAsync<IResult>(new Command(itemId, AuditActor.Of(http.User), request.Outcome, request.Reason?.Trim() ?? "", request.Malware),
                 http.RequestAborted, UseCases.InvokeTimeout)
             : ModerationQueue.NotFound();
 
@@ -69,9 +72,23 @@ public static class ResolveQueueItem
             return (ModerationQueue.HeldByAnother(item), []);
         }
 
+        if ((item.Kind == QueueKinds.Review) != (command.Outcome is ProductReviews.Approved or ProductReviews.Rejected))
+        {
+            return (TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.BadRequest, title: "That decision does not fit this item.",
+                detail: item.Kind == QueueKinds.Review ? "A product awaiting review is approved or rejected." : "Flags and reports are upheld or dismissed."), []);
+        }
+
         var upheld = command.Outcome == QueueOutcomes.Upheld;
         var messages = new OutgoingMessages();
-        if (item.Kind == QueueKinds.Post)
+        var outcome = command.Outcome;
+        IResult? refused = null;
+        if (item.Kind == QueueKinds.Review)
+        {
+            (refused, var decided) = await ProductReviews.DecideAsync(session, item.TargetId, command.Outcome == ProductReviews.Approved, command.Actor, command.Reason, now, ct);
+            messages.AddRange(decided);
+            outcome = refused is null ? outcome : ProductReviews.Withdrawn;
+        }
+        else if (item.Kind == QueueKinds.Post)
         {
             // Upheld: the post stays hidden (or is hidden now). Dismissed: back, if the flags alone had hidden it.
             if (upheld || item.AutoHidden)
@@ -100,10 +117,10 @@ public static class ResolveQueueItem
             }
         }
 
-        (item.ResolvedAt, item.Outcome, item.ResolvedBy) = (now, command.Outcome, command.Actor.Id);
+        (item.ResolvedAt, item.Outcome, item.ResolvedBy) = (now, outcome, command.Actor.Id);
         session.Store(item);
-        AuditTrail.Record(session, command.Actor, $"queue.{command.Outcome}", item.Kind, $"{item.TargetId}", command.Reason,
-            new() { ["status"] = "open" }, new() { ["status"] = command.Outcome }, now);
-        return (TypedResults.Ok(new Response(item.Id, command.Outcome, now)), messages);
+        AuditTrail.Record(session, command.Actor, $"queue.{outcome}", item.Kind, $"{item.TargetId}", command.Reason,
+            new() { ["status"] = "open" }, new() { ["status"] = outcome }, now);
+        return (refused ?? TypedResults.Ok(new Response(item.Id, outcome, now)), messages);
     }
 }

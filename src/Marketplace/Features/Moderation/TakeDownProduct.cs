@@ -90,11 +90,11 @@ public static class TakeDownProduct
         return TypedResults.Ok(Answer(product));
     }
 
-    private static Response Answer(Product product) => new(product.Id, product.Status.ToString().ToLowerInvariant(), product.Takedown);
+    private static Response Answer(Product product) => new(product.Id, ProductView.StatusOf(product.Status), product.Takedown);
 
     private static Dictionary<string, string?> Snapshot(Product product) => new()
     {
-        ["status"] = product.Status.ToString().ToLowerInvariant(),
+        ["status"] = ProductView.StatusOf(product.Status),
         ["takenDown"] = $"{product.Takedown is not null}".ToLowerInvariant(),
         ["malware"] = product.Takedown is { Malware: true } ? "true" : null,
     };

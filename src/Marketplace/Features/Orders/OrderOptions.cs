@@ -5,10 +5,10 @@ public sealed class OrderOptions
 {
     public const string Section = "Orders";
 
-    /// <summary>The fee every shop pays unless <see cref="ShopFees"/> names it.</summary>
+    /// <summary>The fee every shop pays unless <see cref="ShopFees"/> names it, until an admin sets fees (<see cref="PlatformFees"/>).</summary>
     public FeeSettings Fee { get; set; } = new();
 
-    /// <summary>Per-shop fees, keyed by the shop's id (a negotiated rate, a launch partner).</summary>
+    /// <summary>Per-shop fees, keyed by the shop's id (a negotiated rate, a launch partner); seeds <see cref="PlatformFees"/>.</summary>
     public Dictionary<string, FeeSettings> ShopFees { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How long the hosted checkout stays open (Stripe allows 30 minutes to 24 hours); reservations last as long.</summary>
@@ -16,8 +16,6 @@ public sealed class OrderOptions
 
     /// <summary>The most copies of a limited edition one line may hold.</summary>
     public int MaxQuantity { get; set; } = 100;
-
-    public FeeSettings FeeOf(Guid shopId) => ShopFees.TryGetValue(shopId.ToString(), out var fee) ? fee : Fee;
 }
 
 /// <summary>A fee: a percentage in basis points (1000 = 10%) of a shop's part of an order, plus a fixed amount in minor units.</summary>

@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Modules;
 using Marketplace.Infrastructure.Web;
 using Marten;
@@ -15,6 +16,7 @@ public sealed class OrdersModule : IFeatureModule
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Cart>();
+            options.Schema.For<PlatformFees>();
             options.Schema.For<EditionStock>();
             options.Schema.For<Entitlement>().Index(x => x.BuyerId).Index(x => x.OrderId);
             options.Schema.For<Order>().Index(x => x.BuyerId).Index(x => x.ChargeId).Index(x => x.PaidAt); // PaidAt: the admin dashboard's sales
@@ -38,5 +40,10 @@ public sealed class OrdersModule : IFeatureModule
         var orders = app.MapApi("/orders", "Orders");
         GetOrders.Map(orders);
         RefundOrder.Map(orders);
+
+        var admin = app.MapApi("/admin", "Admin").RequireAuthorization(Policies.Admin);
+        GetPlatformFees.Map(admin);
+        UpdatePlatformFee.Map(admin);
+        SetShopFee.Map(admin);
     }
 }

@@ -46,7 +46,8 @@ public static class PlaceOrder
 
         var lines = view.Lines.Select((l, i) => new OrderLine(i + 1, l.ProductId, l.ShopId, l.Title, l.UnitAmount, l.Quantity, l.EditionRemaining is not null)).ToList();
         var shopNames = view.Lines.GroupBy(l => l.ShopId).ToDictionary(g => g.Key, g => g.First().ShopName);
-        var splits = Fees.Split(lines.GroupBy(l => l.ShopId).Select(g => new Fees.ShopSubtotal(g.Key, g.Sum(l => l.Amount), options.Value.FeeOf(g.Key))));
+        var fees = await PlatformFees.LoadAsync(session, options.Value, ct);
+        var splits = Fees.Split(lines.GroupBy(l => l.ShopId).Select(g => new Fees.ShopSubtotal(g.Key, g.Sum(l => l.Amount), fees.FeeOf(g.Key))));
         var shares = splits.Select(s => new ShopShare(s.ShopId, shopNames[s.ShopId], s.Subtotal, s.Fee, s.Share)).ToList();
         var placed = new OrderPlaced(orderId, command.BuyerId, command.Currency, lines, shares, view.Total, shares.Sum(s => s.Fee), clock.GetUtcNow());
         session.Events.StartStream<Order>(orderId, placed);

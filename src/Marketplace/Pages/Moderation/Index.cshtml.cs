@@ -44,12 +44,12 @@ public sealed class IndexModel(IQuerySession session, IMessageBus bus, TimeProvi
         IResult result;
         if (!(await validator.ValidateAsync(request, ct)).IsValid)
         {
-            result = TypedResults.Problem(title: "Choose upheld or dismissed and give a reason (at most 500 characters).", statusCode: 400);
+            result = TypedResults.Problem(title: "Choose a decision and give a reason (at most 500 characters; optional only to approve a product).", statusCode: 400);
         }
         else
         {
             result = QueueItem.IsWellFormed(itemId)
-                ? await bus.InvokeAsync<IResult>(new ResolveQueueItem.Command(itemId, AuditActor.Of(User), request.Outcome, request.Reason.Trim(), malware), ct, UseCases.InvokeTimeout)
+                ? await bus.InvokeAsync<IResult>(new ResolveQueueItem.Command(itemId, AuditActor.Of(User), request.Outcome, request.Reason?.Trim() ?? "", malware), ct, UseCases.InvokeTimeout)
                 : ModerationQueue.NotFound();
         }
 

@@ -74,7 +74,7 @@ public sealed class ProductEditorModel(IQuerySession session, IMessageBus bus, I
         }
 
         var result = await bus.InvokeAsync<PublishProduct.Result>(new PublishProduct.Command(Product!.Id), ct, UseCases.InvokeTimeout);
-        TempData.Flash(result.Published is not null ? "Published: the product is in the catalog." : "Not published yet: " + string.Join(" ", result.Missing.Values));
+        TempData.Flash(result.Message);
         return Redirect($"/shop/products/{Product!.Id}");
     }
 

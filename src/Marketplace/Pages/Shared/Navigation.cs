@@ -41,6 +41,7 @@ public static class Navigation
         new("Orders", "/admin/orders", Roles.Admin),
         new("Webhooks", "/admin/webhooks", Roles.Admin),
         new("Dead letters", "/admin/dead-letters", Roles.Admin),
+        new("Fees", "/admin/fees", Roles.Admin),
         new("Audit log", "/admin/audit", Roles.Admin),
         new("Forum categories", "/admin/forum", Roles.Admin),
     ];

@@ -31,7 +31,7 @@ public sealed class FeeTests
     }
 
     [Fact]
-    public void A_shop_named_in_the_settings_pays_its_own_fee_and_every_other_shop_the_default()
+    public void Fees_seeded_from_the_settings_give_a_shop_named_there_its_own_fee_and_every_other_shop_the_default()
     {
         var special = Guid.NewGuid();
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,8 +44,10 @@ public sealed class FeeTests
         var options = new OrderOptions();
         Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(OrderOptions.Section), options);
 
-        options.FeeOf(special).ShouldBe(new FeeSettings { BasisPoints = 300, Fixed = 0 });
-        options.FeeOf(Guid.NewGuid()).ShouldBe(new FeeSettings { BasisPoints = 800, Fixed = 25 });
+        var seeded = PlatformFees.From(options);
+
+        seeded.FeeOf(special).ShouldBe(new FeeSettings { BasisPoints = 300, Fixed = 0 });
+        seeded.FeeOf(Guid.NewGuid()).ShouldBe(new FeeSettings { BasisPoints = 800, Fixed = 25 });
     }
 
     [Theory]
