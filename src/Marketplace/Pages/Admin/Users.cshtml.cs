@@ -1,5 +1,6 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Accounts.Admin;
+using Marketplace.Features.Moderation.Trust;
 using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Pages.Admin;
 
-/// <summary>Accounts for admins: search, page through, grant and revoke the moderator role.</summary>
+/// <summary>Accounts for admins: search, page through, grant and revoke the moderator role; each account's trust level.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(IQuerySession session, TimeProvider clock, UserManager<UserAccount> users) : PageModel
 {
@@ -26,8 +27,14 @@ public sealed class UsersModel(IQuerySession session, TimeProvider clock, UserMa
 
     public int PageCount => (int)Math.Max(1, (Users.Total + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    /// <summary>The trust level of each listed account that has one (none: 0, new).</summary>
+    public IReadOnlyDictionary<Guid, int> TrustByUser { get; private set; } = new Dictionary<Guid, int>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Users = await ListUsers.HandleAsync(session, clock, Query, PageNumber, PageSize, ct);
+        TrustByUser = (await session.LoadManyAsync<MemberTrust>(ct, Users.Items.Select(u => u.Id))).ToDictionary(t => t.Id, t => t.Level);
+    }
 
     public Task<IActionResult> OnPostGrantAsync(Guid userId) => ChangeModeratorAsync(userId, grant: true);
 
