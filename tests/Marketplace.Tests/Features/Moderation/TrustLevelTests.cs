@@ -38,7 +38,8 @@ public sealed class TrustLevelTests(AppFixture fixture) : ForumTest(fixture)
         var started = await StartThreadAsync(await MemberTokenAsync("op"), category);
         var newcomer = await NewcomerAsync("newcomer");
 
-        foreach (var body in new[] { "See [my site](https://example.com)", "Look: https://example.com/a", "www.example.com", "![me](https://cdn.example/me.png)", "<https://example.com>" })
+        // Each refused post costs a newcomer's posting permit (6 at once): every kind of link is in ForumMarkdownTests.
+        foreach (var body in new[] { "See [my site](https://example.com)", "Look: https://example.com/a", "![me](https://cdn.example/me.png)" })
         {
             var refused = await AsUserAsync(newcomer.Token, s =>
             {
