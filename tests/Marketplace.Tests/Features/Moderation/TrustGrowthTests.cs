@@ -1,6 +1,8 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Moderation.Trust;
+using Marketplace.Features.Orders;
 using Marketplace.Tests.Features.Forum;
+using Wolverine.Tracking;
 
 namespace Marketplace.Tests.Features.Moderation;
 
@@ -67,6 +69,25 @@ public sealed class TrustGrowthTests(AppFixture fixture) : ForumTest(fixture)
 
         var trust = await WhenAsync(newcomer.Id, t => t.Level == 2);
         trust.ShouldNotBeNull().Activity.ShouldBe(new TrustActivity(0, 2, 1, 1, 0));
+    }
+
+    [Fact]
+    public async Task A_purchase_counts_towards_trust_and_a_refunded_one_does_not()
+    {
+        Set<TrustOptions, TrustThresholds>(o => o.Level1, new() { Purchases = 2 });
+        var buyer = await NewcomerAsync("buyer");
+        var bought = new Entitlement { Id = Guid.CreateVersion7(), BuyerId = buyer.Id, ProductId = Guid.NewGuid(), OrderId = Guid.NewGuid(), State = EntitlementState.Active };
+        var refunded = new Entitlement { Id = Guid.CreateVersion7(), BuyerId = buyer.Id, ProductId = Guid.NewGuid(), OrderId = Guid.NewGuid(), State = EntitlementState.Revoked };
+        await StoreAsync(bought, refunded);
+
+        await Host.ExecuteAndWaitAsync(c => c.PublishAsync(new EntitlementGranted(bought.Id)).AsTask(), 30_000);
+
+        (await WhenAsync(buyer.Id, t => t.Activity.Purchases == 1)).ShouldNotBeNull().Level.ShouldBe(0);
+        bought.Id = Guid.CreateVersion7();
+        bought.ProductId = Guid.NewGuid();
+        await StoreAsync(bought);
+        await Host.ExecuteAndWaitAsync(c => c.PublishAsync(new EntitlementGranted(bought.Id)).AsTask(), 30_000);
+        (await WhenAsync(buyer.Id, t => t.Level == 1)).ShouldNotBeNull().Activity.Purchases.ShouldBe(2);
     }
 
     [Fact]
