@@ -18,6 +18,9 @@ public static partial class RouteAuthorizationMatrix
         new("PUT", "/api/forum/posts/{postId}", Anonymous: 401, Buyer: 200, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 200, Admin: 200, Suspended: 403),
         // 202 for any other member; the author cannot flag their own post (409)
         new("POST", "/api/forum/posts/{postId}/flags", Anonymous: 401, Buyer: 409, OtherBuyer: 202, Owner: 202, OtherSeller: 202, Moderator: 202, Admin: 202, Suspended: 403),
+        // any other member likes the world's post (again: no change); its author (the buyer) cannot (409)
+        new("POST", "/api/forum/posts/{postId}/like", Anonymous: 401, Buyer: 409, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 403),
+        new("DELETE", "/api/forum/posts/{postId}/like", Anonymous: 401, Buyer: 409, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 403),
         new("GET", "/api/forum/posts/{postId}/quote", Anonymous: 200, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
         new("POST", "/api/forum/posts/{postId}/votes", Anonymous: 401, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 403),
         new("GET", "/api/forum/search", Anonymous: 400, Buyer: 400, OtherBuyer: 400, Owner: 400, OtherSeller: 400, Moderator: 400, Admin: 400, Suspended: 400),

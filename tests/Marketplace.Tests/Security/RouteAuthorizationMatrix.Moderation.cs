@@ -14,6 +14,7 @@ public static partial class RouteAuthorizationMatrix
         new("POST", "/api/moderation/threads/{threadId}/unlock", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 204, Admin: 204, Suspended: 403),
         new("POST", "/api/moderation/threads/{threadId}/unpin", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 204, Admin: 204, Suspended: 403),
         new("POST", "/api/moderation/users/{userId}/suspend", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 200, Admin: 200, Suspended: 403),
+        new("POST", "/api/moderation/users/{userId}/trust", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 200, Admin: 200, Suspended: 403),
         new("POST", "/api/moderation/users/{userId}/unsuspend", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 200, Admin: 200, Suspended: 403),
         new("GET", "/api/moderation/queue", Anonymous: 401, Buyer: 403, OtherBuyer: 403, Owner: 403, OtherSeller: 403, Moderator: 200, Admin: 200, Suspended: 403),
         // The world's item is a post nobody flagged: staff find nothing to claim (404), and an empty outcome is a 400.

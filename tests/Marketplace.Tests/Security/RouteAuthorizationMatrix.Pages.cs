@@ -23,6 +23,8 @@ public static partial class RouteAuthorizationMatrix
         // Sellers trace leaks of their own products (the API answers only for those); members without a shop are refused.
         new("GET", "/moderation/trace", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 302),
         // Reading the flag form is open to members; a suspended member's post of it is refused by SuspensionCheck.
+        // Form posts only: a GET goes back to the post (members), or to sign in.
+        new("GET", "/forum/posts/{postId}/like", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 302, OtherSeller: 302, Moderator: 302, Admin: 302, Suspended: 302),
         new("GET", "/forum/posts/{postId}/flag", Anonymous: 302, Buyer: 200, OtherBuyer: 200, Owner: 200, OtherSeller: 200, Moderator: 200, Admin: 200, Suspended: 200),
         new("GET", "/admin/forum", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 302, OtherSeller: 302, Moderator: 302, Admin: 200, Suspended: 302),
         new("GET", "/admin/orders", Anonymous: 302, Buyer: 302, OtherBuyer: 302, Owner: 302, OtherSeller: 302, Moderator: 302, Admin: 200, Suspended: 302),

@@ -53,6 +53,7 @@ public static class RouteAuthorizationRequests
         ["POST /api/moderation/threads/{threadId}/move"] = new((Func<IReadOnlyDictionary<string, string>, object>)(values => new { categoryId = values["categoryId"] }), Throwaway.Thread),
         ["POST /api/moderation/users/{userId}/suspend"] = new(new { until = DateTimeOffset.UtcNow.AddDays(7), reason = Reason }, Throwaway.Member),
         ["POST /api/moderation/users/{userId}/unsuspend"] = new(new { reason = Reason }, Throwaway.Member),
+        ["POST /api/moderation/users/{userId}/trust"] = new(new { level = 2, reason = Reason }, Throwaway.Member),
         ["POST /api/admin/users/{userId}/moderator"] = new(null, Throwaway.Member),
         ["DELETE /api/admin/users/{userId}/moderator"] = new(null, Throwaway.Member),
         ["POST /api/admin/shops/{shopId}/suspend"] = new(new { reason = Reason }, Throwaway.Shop),

@@ -27,8 +27,16 @@ public static class ForumBroadcastsHandler
     {
         if (await session.LoadAsync<ForumPost>(message.PostId, ct) is { Hidden: false } post)
         {
-            await hub.Clients.Group(ForumHub.Group(post.ThreadId)).SendAsync("PostEdited", await VerifiedBuyers.BadgeAsync(session, PostView.Of(post), ct), ct);
+            var view = await PostLikes.CountAsync(session, await VerifiedBuyers.BadgeAsync(session, PostView.Of(post), ct), ct);
+            await hub.Clients.Group(ForumHub.Group(post.ThreadId)).SendAsync("PostEdited", view, ct);
         }
+    }
+
+    /// <summary>Readers see the post's like count as it is now (not the message's), so a late message cannot show an old count last.</summary>
+    public static async Task HandleAsync(PostLikesChanged message, IQuerySession session, IHubContext<ForumHub> hub, CancellationToken ct)
+    {
+        var likes = (await session.LoadAsync<PostLikeTally>(message.PostId, ct))?.Count ?? 0;
+        await hub.Clients.Group(ForumHub.Group(message.ThreadId)).SendAsync("PostLikes", new { message.PostId, message.ThreadId, Likes = likes }, ct);
     }
 
     /// <summary>Hidden: readers drop the post (moderators keep it, marked). Restored: it arrives again as a new post.</summary>
@@ -41,7 +49,7 @@ public static class ForumBroadcastsHandler
         }
         else if (await session.LoadAsync<ForumPost>(message.PostId, ct) is { Hidden: false } post)
         {
-            await group.SendAsync("PostCreated", await VerifiedBuyers.BadgeAsync(session, PostView.Of(post), ct), ct);
+            await group.SendAsync("PostCreated", await PostLikes.CountAsync(session, await VerifiedBuyers.BadgeAsync(session, PostView.Of(post), ct), ct), ct);
         }
     }
 

@@ -50,6 +50,8 @@ public sealed class ForumModule : IFeatureModule
             options.Schema.For<PostVote>().Identity(x => x.Id).Index(x => x.PostId);
             options.Schema.For<ForumMember>();
             options.Schema.For<PostFlag>().Identity(x => x.Id).Index(x => x.PostId).Index(x => x.MemberId);
+            options.Schema.For<PostLike>().Identity(x => x.Id).Index(x => x.PostAuthorId).Index(x => x.MemberId);
+            options.Schema.For<PostLikeTally>().Index(x => x.ThreadId);
         });
     }
 
@@ -85,6 +87,7 @@ public sealed class ForumModule : IFeatureModule
         forum.MapPost("/posts/{postId:guid}/votes", Posts.VoteAsync).Validate<Posts.VoteRequest>()
             .RequireAuthorization(Policies.Member).WithName("VoteOnPost");
         FlagPost.Map(forum);
+        LikePost.Map(forum);
         app.MapForumNotifications(forum);
 
         var moderation = app.MapApi("/moderation/threads", "Moderation").RequireAuthorization(Policies.Moderator);

@@ -1,32 +1,30 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Marketplace.Features.Accounts;
 using Marketplace.Infrastructure.Web;
+using Marten;
 
 namespace Marketplace.Features.Forum;
 
 /// <summary>
 /// The <c>posting</c> rate limit, per member, as a token bucket: a burst for a live conversation, then a steady pace.
-/// Accounts younger than a day get 6 posts at once and one more every 20 seconds (a flood stops after 6); others 30
-/// and one every 2 seconds. <c>RateLimits:posting-new</c> and <c>RateLimits:posting</c> set <c>PermitLimit</c> (the
-/// burst) and <c>ReplenishmentPeriod</c> (the time per post). The API's posting routes and the page forms draw on the
+/// New members (trust level 0, see <see cref="Moderation.Trust.TrustOptions"/>) get 6 posts at once and one more every
+/// 20 seconds (a flood stops after 6); others, and staff, 30 and one every 2 seconds. <c>RateLimits:posting-new</c> and
+/// <c>RateLimits:posting</c> set <c>PermitLimit</c> (the burst) and <c>ReplenishmentPeriod</c> (the time per post). The API's posting routes and the page forms draw on the
 /// same per-member bucket, and both check what was typed first: an empty post is told it is empty and costs nothing.
 /// </summary>
 public static class PostingLimits
 {
     public const string Policy = "posting";
-    public static readonly TimeSpan NewAccountAge = TimeSpan.FromDays(1);
 
     public static void AddPostingLimits(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(provider => new PostingLimiter(configuration, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(_ => new PostingLimiter(configuration));
 
     /// <summary>Counts a post against the member's bucket after the request's validation (add it after <c>Validate</c>).</summary>
     public static RouteHandlerBuilder LimitPosting(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            using var permit = http.RequestServices.GetRequiredService<PostingLimiter>().Acquire(http);
+            using var permit = await http.RequestServices.GetRequiredService<PostingLimiter>().AcquireAsync(http);
             if (permit.IsAcquired)
             {
                 return await next(context);
@@ -40,9 +38,10 @@ public static class PostingLimits
                 detail: $"Try again in {RateLimiting.InWords(TimeSpan.FromSeconds(seconds))}.");
         }).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    public static bool IsNew(ClaimsPrincipal user, DateTimeOffset now) =>
-        !long.TryParse(user.FindFirstValue(AccountClaimsFactory.MemberSinceClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var since) ||
-        now - DateTimeOffset.FromUnixTimeSeconds(since) < NewAccountAge;
+    /// <summary>Whether the caller posts at the newcomer's pace: signed out, or a member still at trust level 0 who is not staff.</summary>
+    public static async Task<bool> IsNewAsync(HttpContext http) =>
+        ForumActor.Of(http.User) is not { } actor
+        || await NewMemberRules.IsNewAsync(http.RequestServices.GetRequiredService<IQuerySession>(), actor, http.RequestAborted);
 }
 
 /// <summary>The per-member token buckets of the <c>posting</c> limit, shared by the API's filter and the page forms.</summary>
@@ -50,11 +49,9 @@ public sealed class PostingLimiter : IDisposable
 {
     private const string NewSuffix = ":new";
     private readonly PartitionedRateLimiter<string> _buckets;
-    private readonly TimeProvider _clock;
 
-    public PostingLimiter(IConfiguration configuration, TimeProvider clock)
+    public PostingLimiter(IConfiguration configuration)
     {
-        _clock = clock;
         _buckets = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ =>
         {
             var isNew = key.EndsWith(NewSuffix, StringComparison.Ordinal);
@@ -70,15 +67,15 @@ public sealed class PostingLimiter : IDisposable
         }));
     }
 
-    /// <summary>The member (or, signed out, the address), and whether the account is new: the bucket and its size.</summary>
-    public string KeyOf(HttpContext context)
+    /// <summary>The member (or, signed out, the address), and whether they are new: the bucket and its size.</summary>
+    public static async Task<string> KeyOfAsync(HttpContext context)
     {
         var member = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return PostingLimits.IsNew(context.User, _clock.GetUtcNow()) ? member + NewSuffix : member;
+        return await PostingLimits.IsNewAsync(context) ? member + NewSuffix : member;
     }
 
     /// <summary>One post's permit; when it is not acquired, its <c>RetryAfter</c> metadata says for how long.</summary>
-    public RateLimitLease Acquire(HttpContext context) => _buckets.AttemptAcquire(KeyOf(context));
+    public async Task<RateLimitLease> AcquireAsync(HttpContext context) => _buckets.AttemptAcquire(await KeyOfAsync(context));
 
     public void Dispose() => _buckets.Dispose();
 }

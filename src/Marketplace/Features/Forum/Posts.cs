@@ -77,6 +77,11 @@ public static class Posts
             return (new Edited(post, null), []);
         }
 
+        if (await NewMemberRules.CheckAsync(session, markdown, actor, body, ct) is { } refused)
+        {
+            return (new Edited(null, refused), []);
+        }
+
         var now = clock.GetUtcNow();
         post.Revisions.Add(new PostRevision(post.Body, now));
         post.Body = body;

@@ -46,7 +46,7 @@ public static class ThreadWriter
         var category = await session.LoadAsync<ForumCategory>(categoryId, ct);
         var problem = category is null ? ForumProblems.CategoryNotFound()
             : category.ReadOnly && !actor.IsModerator ? ForumProblems.ReadOnlyCategory()
-            : await SuspensionAsync(session, actor, clock, ct);
+            : await SuspensionAsync(session, actor, clock, ct) ?? await NewMemberRules.CheckAsync(session, markdown, actor, body, ct);
         if (problem is not null)
         {
             return (new Started(null, null, problem), []);
@@ -81,7 +81,7 @@ public static class ThreadWriter
             : thread.Locked && !actor.IsModerator ? ForumProblems.Locked()
             : category.ReadOnly && !actor.IsModerator ? ForumProblems.ReadOnlyCategory()
             : await IsDuplicateAsync(session, thread.Id, actor, body, clock, ct) ? ForumProblems.Duplicate()
-            : null;
+            : await NewMemberRules.CheckAsync(session, markdown, actor, body, ct);
         if (problem is not null)
         {
             return (new Replied(null, problem), []);

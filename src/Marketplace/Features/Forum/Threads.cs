@@ -86,7 +86,8 @@ public static class Threads
             query = query.Where(p => !p.Hidden);
         }
 
-        return await VerifiedBuyers.BadgeAsync(session, threadId, [.. (await query.OrderBy(p => p.Seq).Take(500).ToListAsync(ct)).Select(PostView.Of)], ct);
+        var posts = await VerifiedBuyers.BadgeAsync(session, threadId, [.. (await query.OrderBy(p => p.Seq).Take(500).ToListAsync(ct)).Select(PostView.Of)], ct);
+        return await PostLikes.CountAsync(session, threadId, posts, ct);
     }
 
     public static Summary ToSummary(ForumThread t) => new(t.Id, t.CategoryId, t.Title, t.AuthorName, t.PostCount, t.LastPostAt, t.Pinned, t.Locked);

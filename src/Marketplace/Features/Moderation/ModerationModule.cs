@@ -1,5 +1,7 @@
 using Marketplace.Features.Accounts;
+using Marketplace.Features.Moderation.Trust;
 using Marketplace.Infrastructure.Modules;
+using Marketplace.Infrastructure.Seeding;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,11 +17,14 @@ public sealed class ModerationModule : IFeatureModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MemberSuspensions>();
+        services.AddDemoData<TrustDemoData>();
         services.AddOptions<ModerationOptions>().Bind(configuration.GetSection(ModerationOptions.Section));
+        services.AddOptions<TrustOptions>().Bind(configuration.GetSection(TrustOptions.Section));
         services.ConfigureMarten(options =>
         {
             options.Schema.For<AuditEntry>().Index(x => x.At).Index(x => x.ActorId).Index(x => x.Action).Index(x => x.TargetId);
             options.Schema.For<MemberSuspension>();
+            options.Schema.For<MemberTrust>();
             options.Schema.For<QueueItem>().Identity(x => x.Id).Index(x => x.OpenedAt)
                 .Index(x => x.Kind, index => { index.Name = "mt_doc_queueitem_idx_open_kind"; index.Predicate = OpenQueueItemPredicate; });
             options.Schema.For<ProductReport>().Identity(x => x.Id).Index(x => x.ProductId).Index(x => x.MemberId);
@@ -42,7 +47,9 @@ public sealed class ModerationModule : IFeatureModule
         var admin = app.MapApi("/admin", "Admin").RequireAuthorization(Policies.Admin);
         GetAuditLog.Map(admin);
         SuspendShop.Map(admin);
-        SuspendMember.Map(app.MapApi("/moderation/users", "Moderation").RequireAuthorization(Policies.Moderator));
+        var users = app.MapApi("/moderation/users", "Moderation").RequireAuthorization(Policies.Moderator);
+        SuspendMember.Map(users);
+        SetTrustLevel.Map(users);
         TakeDownProduct.Map(app.MapApi("/moderation/products", "Moderation").RequireAuthorization(Policies.Moderator));
         var queue = app.MapApi("/moderation/queue", "Moderation").RequireAuthorization(Policies.Moderator);
         GetModerationQueue.Map(queue);

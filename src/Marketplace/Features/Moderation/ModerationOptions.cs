@@ -5,8 +5,8 @@ public sealed class ModerationOptions
 {
     public const string Section = "Moderation";
 
-    /// <summary>How old an account must be before its flags count towards hiding a post.</summary>
-    public TimeSpan TrustedFlaggerAge { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>The trust level (<c>Trust</c> section) a member must have reached before their flags count towards hiding a post.</summary>
+    public int TrustedFlaggerLevel { get; set; } = 1;
 
     /// <summary>How many distinct trusted members flag a post before it is hidden until reviewed.</summary>
     public int FlagsToHide { get; set; } = 3;

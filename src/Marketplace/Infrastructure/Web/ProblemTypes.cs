@@ -27,6 +27,7 @@ public static class ProblemTypes
     public const string CrossSiteRequest = Base + "cross-site-request";
     public const string ProductNotPublishable = Base + "product-not-publishable";
     public const string MemberSuspended = Base + "member-suspended";
+    public const string TrustLevelTooLow = Base + "trust-level-too-low";
 
     public static string ForStatus(int status) => status switch
     {

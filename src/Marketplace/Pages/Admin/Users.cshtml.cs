@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Accounts.Admin;
 using Marketplace.Features.Moderation;
+using Marketplace.Features.Moderation.Trust;
 using Marketplace.Pages.Shared;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,8 @@ namespace Marketplace.Pages.Admin;
 
 /// <summary>
 /// Accounts for admins: search, page through, see roles and suspensions; grant and revoke the moderator role
-/// (<see cref="ModeratorRole"/>), suspend and unsuspend (<see cref="SuspendMember"/>, the API's own use case).
+/// (<see cref="ModeratorRole"/>), suspend and unsuspend (<see cref="SuspendMember"/>, the API's own use case);
+/// each account's trust level.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(IQuerySession session, TimeProvider clock, IMessageBus bus, IValidator<SuspendMember.Request> suspensionRules) : PageModel
@@ -38,8 +40,14 @@ public sealed class UsersModel(IQuerySession session, TimeProvider clock, IMessa
     /// <summary>Nobody suspends themselves or an admin (the use case refuses too): the page offers no form for them.</summary>
     public bool CanSuspend(ListUsers.Item user) => user.Id != Members.IdOf(User) && !user.Roles.Contains(Roles.Admin);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    /// <summary>The trust level of each listed account that has one (none: 0, new).</summary>
+    public IReadOnlyDictionary<Guid, int> TrustByUser { get; private set; } = new Dictionary<Guid, int>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Users = await ListUsers.HandleAsync(session, clock, Query, PageNumber, PageSize, ct);
+        TrustByUser = (await session.LoadManyAsync<MemberTrust>(ct, Users.Items.Select(u => u.Id))).ToDictionary(t => t.Id, t => t.Level);
+    }
 
     public Task<IActionResult> OnPostGrantAsync(Guid userId, CancellationToken ct) => ChangeModeratorAsync(userId, grant: true, ct);
 

@@ -80,7 +80,7 @@ public sealed class CategoryModel(
             return Page();
         }
 
-        using var permit = limiter.Acquire(HttpContext);
+        using var permit = await limiter.AcquireAsync(HttpContext);
         if (!permit.IsAcquired)
         {
             return ForumPageHelpers.TooManyPosts(this, permit);

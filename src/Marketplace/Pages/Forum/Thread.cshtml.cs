@@ -43,6 +43,12 @@ public sealed class ThreadModel(
 
     public string? PreviewHtml { get; private set; }
 
+    /// <summary>The posts the reader liked: their Like buttons show pressed.</summary>
+    public IReadOnlySet<Guid> LikedPosts { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>The reader is a member at trust level 0: the reply form says they cannot post links or images yet.</summary>
+    public bool IsNewMember { get; private set; }
+
     public ForumActor? Actor => ForumActor.Of(User);
 
     public long LastSeq => PostList.Count == 0 ? 0 : PostList.Max(p => p.Seq);
@@ -99,7 +105,7 @@ public sealed class ThreadModel(
             return await LoadAsync(ct) ? Page() : NotFound();
         }
 
-        using var permit = limiter.Acquire(HttpContext);
+        using var permit = await limiter.AcquireAsync(HttpContext);
         if (!permit.IsAcquired)
         {
             return await LoadAsync(ct) ? ForumPageHelpers.TooManyPosts(this, permit) : NotFound();
@@ -134,6 +140,8 @@ public sealed class ThreadModel(
         if (Actor is { } actor)
         {
             CurrentLevel = await MemberWatches.ForThreadAsync(session, actor.Id, thread, ct);
+            LikedPosts = await PostLikes.LikedByAsync(session, actor.Id, thread.Id, ct);
+            IsNewMember = await NewMemberRules.IsNewAsync(session, actor, ct);
             if (actor.IsModerator)
             {
                 MoveTargets = await Categories.ListForAsync(session, null, ct);

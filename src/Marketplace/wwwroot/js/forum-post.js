@@ -19,6 +19,20 @@ window.ForumPost = (() => {
     return holder.content;
   };
 
+  const postIdPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+  // The count of a post's Like block (_LikeForm), and whether the reader's Like button shows pressed.
+  const setLikes = (form, likes, liked) => {
+    const count = Math.max(0, Number(likes) || 0);
+    form.querySelector(".post-like-number").textContent = String(count);
+    form.querySelector(".post-like-label").textContent = count === 1 ? "like" : "likes";
+    const button = form.querySelector(".post-like-button");
+    if (button && typeof liked === "boolean") {
+      button.setAttribute("aria-pressed", liked ? "true" : "false");
+      form.querySelector("input[name='unlike']").value = liked ? "true" : "false";
+    }
+  };
+
   const build = (template, post) => {
     const article = template.content.firstElementChild.cloneNode(true);
     const id = `post-${Number(post.seq)}`;
@@ -57,8 +71,23 @@ window.ForumPost = (() => {
         flag.remove();
       } else {
         const form = flag.querySelector("form");
-        form.action = form.action.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, encodeURIComponent(post.postId));
+        form.action = form.action.replace(postIdPattern, encodeURIComponent(post.postId));
       }
+    }
+    const like = article.querySelector(".post-like");
+    if (like) {
+      like.action = like.action.replace(postIdPattern, encodeURIComponent(post.postId));
+      const reader = document.querySelector("[data-reader-id]");
+      if (reader && post.author && reader.dataset.readerId === String(post.author.id)) {
+        for (const control of like.querySelectorAll("input[name='unlike'], .post-like-button")) {
+          control.remove(); // nobody likes their own post; the count stays
+        }
+      }
+      const label = like.querySelector(".post-like-button .visually-hidden");
+      if (label) {
+        label.textContent = ` post ${Number(post.seq)}`;
+      }
+      setLikes(like, post.likes);
     }
     const quote = article.querySelector(".post-quote");
     if (quote) {
@@ -103,5 +132,5 @@ window.ForumPost = (() => {
     }
   };
 
-  return { build, setHidden, setBadge, sanitizedFragment };
+  return { build, setHidden, setBadge, setLikes, sanitizedFragment };
 })();

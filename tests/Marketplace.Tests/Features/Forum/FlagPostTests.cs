@@ -1,6 +1,7 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum;
 using Marketplace.Features.Moderation;
+using Marketplace.Features.Moderation.Trust;
 using Marketplace.Infrastructure.Web;
 using Marten;
 
@@ -80,9 +81,9 @@ public sealed class FlagPostTests(AppFixture fixture) : ForumTest(fixture)
     }
 
     [Fact]
-    public async Task The_trusted_age_is_configurable()
+    public async Task The_trusted_flagger_level_is_configurable()
     {
-        Set<ModerationOptions, TimeSpan>(o => o.TrustedFlaggerAge, TimeSpan.FromHours(1));
+        Set<ModerationOptions, int>(o => o.TrustedFlaggerLevel, TrustLevels.New);
         var rude = await RudeReplyAsync();
 
         foreach (var who in new[] { "day-one", "day-two", "day-three" })

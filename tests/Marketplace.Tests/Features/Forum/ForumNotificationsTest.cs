@@ -1,6 +1,7 @@
 using Alba;
 using Marketplace.Features.Forum;
 using Marketplace.Features.Forum.Notifications;
+using Marketplace.Features.Moderation.Trust;
 using Marten;
 using Wolverine.Tracking;
 
@@ -22,6 +23,7 @@ public abstract class ForumNotificationsTest(AppFixture fixture) : ForumTest(fix
             user.CreatedAt = DateTimeOffset.UtcNow.AddDays(-30);
             return await users.UpdateAsync(user);
         });
+        await TrustAsync(id, TrustLevels.Basic); // a member of a month's standing, as MemberTokenAsync makes them
         return new Member(id, email, (await LoginAsync(email)).AccessToken, displayName);
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Alba;
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Forum;
+using Marketplace.Features.Moderation.Trust;
 using Marketplace.Tests.Features.Accounts;
 using Wolverine.Tracking;
 
@@ -10,21 +11,37 @@ namespace Marketplace.Tests.Features.Forum;
 /// <summary>What forum tests share: a category, members with tokens, and threads made through the API.</summary>
 public abstract partial class ForumTest(AppFixture fixture) : AccountsTest(fixture)
 {
-    /// <summary>A member of a month's standing (new accounts have stricter posting limits), signed in.</summary>
+    /// <summary>Accounts at least this old are made at trust level 1 (basic) by <see cref="MemberTokenAsync(string, TimeSpan, string[])"/>.</summary>
+    protected static readonly TimeSpan EstablishedAge = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// A member of a month's standing who has read around: trust level 1 (basic), so their flags count and they post at
+    /// the normal pace (new members, level 0, have stricter limits). Signed in.
+    /// </summary>
     protected Task<string> MemberTokenAsync(string who, params string[] roles) => MemberTokenAsync(who, TimeSpan.FromDays(30), roles);
 
+    /// <summary>A member whose account is <paramref name="age"/> old: level 1 (basic) from <see cref="EstablishedAge"/>, else 0 (new).</summary>
     protected async Task<string> MemberTokenAsync(string who, TimeSpan age, params string[] roles)
     {
         var email = NewEmail(who);
-        await CreateAccountAsync(email, roles);
+        var id = await CreateAccountAsync(email, roles);
         await WithUsersAsync(async users =>
         {
             var user = (await users.FindByEmailAsync(email))!;
             user.CreatedAt = DateTimeOffset.UtcNow - age;
             return await users.UpdateAsync(user);
         });
+        if (age >= EstablishedAge)
+        {
+            await TrustAsync(id, TrustLevels.Basic);
+        }
+
         return (await LoginAsync(email)).AccessToken;
     }
+
+    /// <summary>Gives a member a trust level as if they had earned it (no moderator, no audit entry).</summary>
+    protected Task TrustAsync(Guid memberId, int level) =>
+        StoreAsync(new MemberTrust { Id = memberId, Level = level, UpdatedAt = DateTimeOffset.UtcNow });
 
     protected async Task<Guid> CategoryAsync(bool readOnly = false)
     {
@@ -67,13 +84,16 @@ public abstract partial class ForumTest(AppFixture fixture) : AccountsTest(fixtu
         return created.ReadAsJson<Posts.Created>()!;
     }
 
-    /// <summary>Loads the page for its antiforgery cookie and token, then posts the form as a browser would.</summary>
-    protected async Task<IScenarioResult> PostFormAsync(string token, string url, Dictionary<string, string> fields, int status)
+    /// <summary>
+    /// Loads the page (or <paramref name="formPage"/>, the page that holds the form) for its antiforgery cookie and token,
+    /// then posts the form as a browser would.
+    /// </summary>
+    protected async Task<IScenarioResult> PostFormAsync(string token, string url, Dictionary<string, string> fields, int status, string? formPage = null)
     {
         var form = await AsUserAsync(token, s =>
         {
             s.WithRequestHeader("Accept", "text/html");
-            s.Get.Url(url);
+            s.Get.Url(formPage ?? url);
         });
         var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
         fields["__RequestVerificationToken"] = RequestToken().Match(await form.ReadAsTextAsync()).Groups["token"].Value;

@@ -21,6 +21,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<System.Text.Json.JsonElement>("Presence", presence => PresenceSignals.Enqueue(presence));
         connection.On<System.Text.Json.JsonElement>("ThreadLocked", locked => LockSignals.Enqueue(locked));
         connection.On<System.Text.Json.JsonElement>("PostHidden", hidden => HiddenSignals.Enqueue(hidden));
+        connection.On<System.Text.Json.JsonElement>("PostLikes", likes => LikeSignals.Enqueue(likes));
         connection.On<AuthorBadge>(VerifiedBuyerBadgesHandler.Method, badge => BadgeSignals.Enqueue(badge));
         connection.On<NotificationView>("Notification", notification => Notifications.Enqueue(notification));
         connection.On<UnreadCountView>("UnreadCount", count => UnreadCounts.Enqueue(count.UnreadCount));
@@ -49,6 +50,7 @@ public sealed class HubClient : IAsyncDisposable
     public IEnumerable<string?> LastPresenceNames => PresenceSignals.Last().GetProperty("readers").EnumerateArray().Select(n => n.GetString());
     public ConcurrentQueue<System.Text.Json.JsonElement> LockSignals { get; } = new();
     public ConcurrentQueue<System.Text.Json.JsonElement> HiddenSignals { get; } = new();
+    public ConcurrentQueue<System.Text.Json.JsonElement> LikeSignals { get; } = new();
 
     /// <summary>Badges turned on or off for members whose posts are on screen (<c>AuthorBadge</c>), in order.</summary>
     public ConcurrentQueue<AuthorBadge> BadgeSignals { get; } = new();

@@ -72,7 +72,7 @@ public sealed class ModerationQueueTests(AppFixture fixture) : ModerationQueueTe
     {
         var moderator = await MemberAsync("moderator", Roles.Moderator);
         Set<ModerationOptions, int>(o => o.FlagsToHide, 1);
-        Set<ModerationOptions, TimeSpan>(o => o.TrustedFlaggerAge, TimeSpan.Zero);
+        Set<ModerationOptions, int>(o => o.TrustedFlaggerLevel, 0); // the new reporter's flag counts
         var (_, postId, _) = await ThreadAsync();
         await FlagAsync(await MemberAsync("reporter"), postId);
         (await QueryAsync(q => q.LoadAsync<ForumPost>(postId)))!.Hidden.ShouldBeTrue();

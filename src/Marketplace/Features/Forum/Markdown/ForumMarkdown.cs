@@ -56,6 +56,17 @@ public sealed class ForumMarkdown
     }
 
     /// <summary>
+    /// Whether the post links anywhere or shows an image: a Markdown link or image, an autolink, or a bare web address.
+    /// Mentions of members do not count (they link within the forum). Input too deep to format is plain text: no links.
+    /// </summary>
+    public bool HasLinksOrImages(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return TryParse(markdown) is { } document
+            && (document.Descendants<Markdig.Syntax.Inlines.LinkInline>().Any() || document.Descendants<Markdig.Syntax.Inlines.AutolinkInline>().Any());
+    }
+
+    /// <summary>
     /// Markdown that quotes another post for the reply composer: an attribution line, then the post as a block quote,
     /// then an empty line to write the reply on.
     /// </summary>
