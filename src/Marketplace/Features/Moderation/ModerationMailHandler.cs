@@ -1,6 +1,10 @@
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Email;
+using Marketplace.Features.Forum;
+using Marketplace.Infrastructure.Web;
 using Marten;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Marketplace.Features.Moderation;
@@ -21,5 +25,21 @@ public static class ModerationMailHandler
             ? ModerationEmails.Suspended(member.DisplayName, until, changed.Reason ?? "", $"{baseUrl}/contact")
             : ModerationEmails.SuspensionLifted(member.DisplayName, $"{baseUrl}/forum");
         return new SendEmail(envelope.Id, member.Email, content.Subject, content.Text, content.Html);
+    }
+
+    public static async Task<SendEmail?> HandleAsync(
+        PostHiddenForAuthor hidden, IQuerySession session, IConfiguration configuration, IServer server, IOptions<ModerationOptions> options, Envelope envelope, CancellationToken ct)
+    {
+        var post = await session.LoadAsync<ForumPost>(hidden.PostId, ct);
+        var thread = post is null ? null : await session.LoadAsync<ForumThread>(post.ThreadId, ct);
+        var author = post is null ? null : await session.LoadAsync<UserAccount>(post.AuthorId, ct);
+        if (thread is null || author?.Email is null || author.DeletedAt is not null)
+        {
+            return null;
+        }
+
+        var appealAddress = string.IsNullOrWhiteSpace(options.Value.AppealAddress) ? null : options.Value.AppealAddress.Trim();
+        var content = ModerationEmails.PostHidden(author.DisplayName, thread.Title, hidden.Reason, $"{PublicUrl.Of(configuration, server)}/contact", appealAddress);
+        return new SendEmail(envelope.Id, author.Email, content.Subject, content.Text, content.Html);
     }
 }

@@ -13,4 +13,7 @@ public sealed class ModerationOptions
 
     /// <summary>How long a moderator's claim on a queue item keeps other moderators off it.</summary>
     public TimeSpan ClaimFor { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>An address members may also write to when they appeal a decision; the mails always point to the contact page.</summary>
+    public string? AppealAddress { get; set; }
 }
