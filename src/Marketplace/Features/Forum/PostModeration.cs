@@ -11,7 +11,7 @@ namespace Marketplace.Features.Forum;
 public sealed record PostVisibilityChanged(Guid PostId, Guid ThreadId, long Seq, bool Hidden);
 
 /// <summary>A post was hidden by someone other than its author: the author is mailed why and how to appeal.</summary>
-public sealed record PostHiddenForAuthor(Guid PostId, string? Reason);
+public sealed record PostHiddenForAuthor(Guid PostId, string? Reason, int Hiding);
 
 /// <summary>Moderators hide and restore posts; members stop (or start again) seeing them, live.</summary>
 [WolverineHandler]
@@ -46,13 +46,14 @@ public static class PostModeration
         }
 
         post.Hidden = command.Hidden;
+        post.TimesHidden += command.Hidden ? 1 : 0;
         session.Update(post);
         AuditTrail.Record(session, command.Actor, command.Hidden ? "post.hide" : "post.restore", "post", $"{post.Id}", command.Reason,
             new() { ["hidden"] = $"{!command.Hidden}".ToLowerInvariant() }, new() { ["hidden"] = $"{command.Hidden}".ToLowerInvariant() }, clock.GetUtcNow());
         OutgoingMessages messages = [new PostVisibilityChanged(post.Id, post.ThreadId, post.Seq, command.Hidden), new PostNotificationsVisibility(post.Id, command.Hidden)];
         if (command.Hidden && command.Actor.Id != post.AuthorId)
         {
-            messages.Add(new PostHiddenForAuthor(post.Id, command.Reason));
+            messages.Add(new PostHiddenForAuthor(post.Id, command.Reason, post.TimesHidden));
         }
 
         return (TypedResults.NoContent(), messages);
