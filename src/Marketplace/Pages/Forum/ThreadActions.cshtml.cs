@@ -79,7 +79,7 @@ public sealed class ThreadActionsModel(IDocumentSession session, IMessageBus bus
     }
 
     public Task<IActionResult> OnPostHidePostAsync(Guid postId, string? reason, CancellationToken ct) =>
-        SetHiddenAsync(postId, hidden: true, reason, "The post is hidden; its author is mailed why.", ct);
+        SetHiddenAsync(postId, hidden: true, reason, "The post is hidden.", ct);
 
     public Task<IActionResult> OnPostRestorePostAsync(Guid postId, CancellationToken ct) =>
         SetHiddenAsync(postId, hidden: false, null, "The post is restored.", ct);
