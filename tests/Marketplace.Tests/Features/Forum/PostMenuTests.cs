@@ -101,6 +101,42 @@ public sealed class PostMenuTests(AppFixture fixture) : ForumTest(fixture)
         (await QueryAsync(q => q.LoadAsync<ForumPost>(started.PostId)))!.Hidden.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_post_menu_handlers_answer_each_visitor_as_written_down()
+    {
+        var author = await MemberTokenAsync("author");
+        var other = await MemberTokenAsync("other");
+        var moderator = await MemberTokenAsync("mod", Roles.Moderator);
+        var admin = await MemberTokenAsync("admin", Roles.Admin);
+        var started = await StartThreadAsync(author, await CategoryAsync());
+        var thread = $"/forum/threads/{started.ThreadId}";
+        var expected = new (string Handler, string? Token, int Status)[]
+        {
+            ("HidePost", null, 302), ("HidePost", author, 403), ("HidePost", other, 403), ("HidePost", moderator, 302), ("HidePost", admin, 302),
+            ("RestorePost", null, 302), ("RestorePost", author, 403), ("RestorePost", other, 403), ("RestorePost", admin, 302), ("RestorePost", moderator, 302),
+            ("EditPost", null, 302), ("EditPost", other, 403), ("EditPost", author, 302), ("EditPost", moderator, 302), ("EditPost", admin, 302),
+        };
+
+        foreach (var (handler, token, status) in expected)
+        {
+            var fields = new Dictionary<string, string> { ["postId"] = $"{started.PostId}", ["body"] = $"Edited by the {handler} row." };
+            if (token is null)
+            {
+                var anonymous = await SendAsync(s =>
+                {
+                    s.Post.FormData(fields).ToUrl($"{thread}/actions").QueryString("handler", handler);
+                    s.IgnoreStatusCode();
+                });
+                anonymous.Context.Response.StatusCode.ShouldBe(status, $"{handler}, anonymous");
+                anonymous.Context.Response.Headers.Location.ToString().ShouldContain("/account/login");
+            }
+            else
+            {
+                await PostFormAsync(token, Actions(started.ThreadId, handler), fields, status, thread);
+            }
+        }
+    }
+
     private async Task<string> ThreadPageAsync(string token, Guid threadId) =>
         await (await AsUserAsync(token, s =>
         {
