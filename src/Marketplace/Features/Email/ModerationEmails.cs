@@ -51,4 +51,19 @@ public static class ModerationEmails
                 "A moderator lifted the suspension of your account: you can post, sell and buy again.",
             ],
             action: new EmailCallToAction("Go to the forum", forumUrl));
+
+    public static EmailContent PostHidden(string displayName, string threadTitle, string? reason, string contactUrl, string? appealAddress) =>
+        EmailLayout.Render(
+            subject: $"Your post in \"{threadTitle}\" was hidden",
+            title: "A moderator hid your post",
+            paragraphs:
+            [
+                EmailLayout.Greeting(displayName),
+                $"Your post in the thread \"{threadTitle}\" is hidden: other members no longer see it.",
+                reason is null ? "No reason was given." : $"The reason given: {reason}",
+                appealAddress is null
+                    ? $"If you think this is a mistake, tell us why on the contact page ({contactUrl}): a different moderator reads every appeal."
+                    : $"If you think this is a mistake, tell us why on the contact page ({contactUrl}) or by writing to {appealAddress}: a different moderator reads every appeal.",
+            ],
+            action: new EmailCallToAction("Appeal", contactUrl));
 }

@@ -70,6 +70,9 @@ public sealed class ForumPost
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EditedAt { get; set; }
     public bool Hidden { get; set; }
+
+    /// <summary>How many times the post was hidden: each hiding mails its author once, keyed by this count.</summary>
+    public int TimesHidden { get; set; }
     public List<PostRevision> Revisions { get; set; } = [];
 }
 

@@ -1,14 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
 using Marketplace.Features.Accounts;
 using Marketplace.Features.Email;
+using Marketplace.Features.Forum;
 using Marketplace.Features.Shops;
 using Marketplace.Infrastructure.Web;
 using Marten;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Marketplace.Features.Moderation;
 
-/// <summary>Mails a member the moderation decisions about them; the outbox keys the mail by the envelope, so a redelivery never mails twice.</summary>
+/// <summary>
+/// Mails a member the moderation decisions about them; the outbox keys the mail by the envelope, so a redelivery never
+/// mails twice. A hidden post's mail is keyed by the post and its hiding instead: two moderators hiding it at once mail once.
+/// </summary>
 public static class ModerationMailHandler
 {
     public static async Task<SendEmail?> HandleAsync(MemberSuspensionChanged changed, IQuerySession session, Envelope envelope, CancellationToken ct)
@@ -41,4 +48,23 @@ public static class ModerationMailHandler
             : ModerationEmails.ProductRejected(owner.DisplayName, reviewed.Title, reviewed.Reason ?? "", $"{baseUrl}/shop/products/{reviewed.ProductId}");
         return new SendEmail(envelope.Id, owner.Email, content.Subject, content.Text, content.Html);
     }
+
+    public static async Task<SendEmail?> HandleAsync(
+        PostHiddenForAuthor hidden, IQuerySession session, IConfiguration configuration, IServer server, IOptions<ModerationOptions> options, CancellationToken ct)
+    {
+        var post = await session.LoadAsync<ForumPost>(hidden.PostId, ct);
+        var thread = post is null ? null : await session.LoadAsync<ForumThread>(post.ThreadId, ct);
+        var author = post is null ? null : await session.LoadAsync<UserAccount>(post.AuthorId, ct);
+        if (thread is null || author?.Email is null || author.DeletedAt is not null)
+        {
+            return null;
+        }
+
+        var appealAddress = string.IsNullOrWhiteSpace(options.Value.AppealAddress) ? null : options.Value.AppealAddress.Trim();
+        var content = ModerationEmails.PostHidden(author.DisplayName, thread.Title, hidden.Reason, $"{PublicUrl.Of(configuration, server)}/contact", appealAddress);
+        return new SendEmail(HidingKey(hidden), author.Email, content.Subject, content.Text, content.Html);
+    }
+
+    private static Guid HidingKey(PostHiddenForAuthor hidden) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"post-hidden:{hidden.PostId:N}:{hidden.Hiding}"))[..16]);
 }

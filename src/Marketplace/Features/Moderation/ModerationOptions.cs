@@ -19,4 +19,6 @@ public sealed class ModerationOptions
     /// approved, each product it publishes awaits review. 0: none is reviewed.
     /// </summary>
     public int ReviewFirstProducts { get; set; } = 1;
+    /// <summary>An address members may also write to when they appeal a decision; the mails always point to the contact page.</summary>
+    public string? AppealAddress { get; set; }
 }

@@ -89,6 +89,23 @@ window.ForumPost = (() => {
       }
       setLikes(like, post.likes);
     }
+    const menu = article.querySelector(".post-menu");
+    if (menu) {
+      const reader = document.querySelector("[data-reader-id]");
+      const edit = menu.querySelector(".post-edit-form");
+      if (edit && !(reader && post.author && reader.dataset.readerId === String(post.author.id))) {
+        edit.remove(); // only the author edits from the page
+      } else if (edit) {
+        edit.querySelector("textarea").value = post.body || "";
+      }
+      for (const input of menu.querySelectorAll("input[name=postId]")) {
+        input.value = post.postId;
+      }
+      menu.querySelector("summary").setAttribute("aria-label", `More actions for post ${Number(post.seq)}`);
+      if (!menu.querySelector("form")) {
+        menu.remove();
+      }
+    }
     const quote = article.querySelector(".post-quote");
     if (quote) {
       quote.href = `?quote=${encodeURIComponent(post.postId)}#reply-form`;
@@ -107,6 +124,12 @@ window.ForumPost = (() => {
       article.querySelector(".post-meta").append(badge);
     } else if (!hidden && badge) {
       badge.remove();
+    }
+    const hide = article.querySelector(".post-hide-form");
+    const restore = article.querySelector(".post-restore-form");
+    if (hide && restore) {
+      hide.hidden = hidden;
+      restore.hidden = !hidden;
     }
   };
 

@@ -74,6 +74,10 @@
     }
     article.querySelector(".post-body").replaceChildren(sanitizedFragment(post.html));
     article.querySelector(".post-edited").hidden = false;
+    const source = article.querySelector(".post-edit-form textarea");
+    if (source && document.activeElement !== source) {
+      source.value = post.body || ""; // the author's editor follows an edit made elsewhere, unless they are typing in it
+    }
   };
 
   const onPostHidden = (post) => {
