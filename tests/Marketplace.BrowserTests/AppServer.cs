@@ -102,6 +102,10 @@ public sealed partial class AppServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        // What the app logged, for reading after a failed run (a browser test sees only the page).
+        var results = Path.Combine(RepositoryPaths.Root, "TestResults");
+        Directory.CreateDirectory(results);
+        await File.WriteAllLinesAsync(Path.Combine(results, "browser-app.log"), Output);
     }
 
     [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
