@@ -10,14 +10,10 @@ public sealed class AccountClaimsFactory(UserManager<UserAccount> users, IOption
 {
     public const string DisplayNameClaim = "display_name";
 
-    /// <summary>When the account was created (Unix seconds): newer members get stricter limits.</summary>
-    public const string MemberSinceClaim = "member_since";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(UserAccount user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
-        identity.AddClaim(new Claim(MemberSinceClaim, user.CreatedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         foreach (var role in user.Roles)
         {
             identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, role));
